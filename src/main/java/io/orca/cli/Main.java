@@ -3,10 +3,12 @@ package io.orca.cli;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** Entry point of the orca CLI. Starts no framework: commands are plain picocli objects. */
+import java.io.PrintWriter;
+
+/** Entry point of the orca CLI. Starts no framework: commands are plain picocli objects over the use-case services. */
 @Command(name = "orca", mixinStandardHelpOptions = true, version = "orca 0.1.0",
         description = "Deploys multi-organisation blockchain networks the GitOps way.",
-        subcommands = {CommandLine.HelpCommand.class})
+        subcommands = {ValidateCommand.class, SchemaCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -15,11 +17,35 @@ public final class Main implements Runnable {
     }
 
     public static int run(String... args) {
-        return new CommandLine(new Main()).execute(args);
+        CommandLine cl = new CommandLine(new Main());
+        cl.setErr(Cli.err());
+        cl.setOut(Cli.out());
+        cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
+            // Bad input is reported as diagnostics; reaching here is a bug, said in one line, never a stack trace.
+            Cli.err().println("orca: internal error: " + ex.getClass().getSimpleName()
+                    + (ex.getMessage() == null ? "" : ": " + ex.getMessage().lines().findFirst().orElse("")));
+            Cli.err().println("orca: please report it with the input that caused it");
+            return Cli.EXIT_INVALID;
+        });
+        int code = cl.execute(args);
+        Cli.out().flush();
+        Cli.err().flush();
+        return code;
+    }
+
+    /** Runs a command with its output captured (tests). */
+    public static int run(PrintWriter out, PrintWriter err, String... args) {
+        Cli.streams(out, err);
+        try {
+            return run(args);
+        } finally {
+            Cli.streams(new PrintWriter(new java.io.OutputStreamWriter(System.out, java.nio.charset.StandardCharsets.UTF_8), false),
+                    new PrintWriter(new java.io.OutputStreamWriter(System.err, java.nio.charset.StandardCharsets.UTF_8), true));
+        }
     }
 
     @Override
     public void run() {
-        spec.commandLine().usage(System.err);
+        spec.commandLine().usage(Cli.err());
     }
 }

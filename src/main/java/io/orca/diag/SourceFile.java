@@ -1,0 +1,52 @@
+package io.orca.diag;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+
+/** An input file as read: its display name, its bytes' sha256 and (when it decoded) its text, for source excerpts. */
+public final class SourceFile {
+    private final String name;
+    private final String text;
+    private final String sha256;
+    private String[] lines;
+
+    public SourceFile(String name, byte[] bytes, String text) {
+        this.name = name;
+        this.text = text;
+        this.sha256 = sha256(bytes);
+    }
+
+    public static SourceFile ofText(String name, String text) {
+        return new SourceFile(name, text.getBytes(StandardCharsets.UTF_8), text);
+    }
+
+    public String name() {
+        return name;
+    }
+
+    /** The decoded text, or null when the file is not UTF-8 text. */
+    public String text() {
+        return text;
+    }
+
+    public String sha256() {
+        return sha256;
+    }
+
+    /** The 1-based line, without its line break, or "" when out of range or undecodable. */
+    public String line(int line) {
+        if (text == null) return "";
+        if (lines == null) lines = text.split("\r?\n", -1);
+        return line >= 1 && line <= lines.length ? lines[line - 1] : "";
+    }
+
+    public static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
+    }
+}

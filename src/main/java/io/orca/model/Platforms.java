@@ -1,0 +1,49 @@
+package io.orca.model;
+
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** Reads the platform knowledge bundled from {@code platforms/<platform>/platform.yaml}. */
+public final class Platforms {
+    public static final List<String> ALL = List.of("fabric", "besu", "quorum", "indy", "corda", "corda-enterprise", "substrate");
+    private static final Map<String, Map<String, Object>> CACHE = new ConcurrentHashMap<>();
+
+    private Platforms() {
+    }
+
+    /** The platform's descriptor as plain maps, or an empty map for an unknown platform. */
+    public static Map<String, Object> descriptor(String platform) {
+        if (!ALL.contains(platform)) return Map.of();
+        return CACHE.computeIfAbsent(platform, Platforms::read);
+    }
+
+    /** The network.yaml {@code version} values Orca supports for a platform, in file order. */
+    public static List<String> supportedVersions(String platform) {
+        Object versions = descriptor(platform).get("versions");
+        List<String> out = new ArrayList<>();
+        if (versions instanceof Map<?, ?> m) m.keySet().forEach(k -> out.add(String.valueOf(k)));
+        else if (versions instanceof List<?> l) l.forEach(k -> out.add(String.valueOf(k)));
+        return out;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> read(String platform) {
+        String resource = "platforms/" + platform + "/platform.yaml";
+        try (InputStream in = Platforms.class.getClassLoader().getResourceAsStream(resource)) {
+            if (in == null) return Map.of();
+            Object o = new Yaml(new SafeConstructor(new LoaderOptions())).load(in);
+            return o instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,171 @@
+package io.orca.report;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.orca.diag.Diagnostic;
+import io.orca.diag.Rule;
+import io.orca.diag.SourceFile;
+import io.orca.model.SecretKeys;
+
+import java.io.PrintWriter;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The output formats of {@code orca validate}: text for people, json for scripts, sarif for code scanning, github for Actions. */
+public enum DiagnosticFormat {
+    TEXT, JSON, SARIF, GITHUB;
+
+    public static final String VERSION = "0.1.0";
+    public static final String RULES_URI = "https://github.com/orca-gitops/orca/blob/main/docs/rules.md";
+
+    /** A file and its diagnostics, as formatters take them. */
+    public record FileDiagnostics(SourceFile source, List<Diagnostic> diagnostics) {
+    }
+
+    public void write(List<FileDiagnostics> files, PrintWriter out) {
+        switch (this) {
+            case TEXT -> text(files, out);
+            case JSON -> json(files, out);
+            case SARIF -> sarif(files, out);
+            case GITHUB -> github(files, out);
+        }
+        out.flush();
+    }
+
+    private static void text(List<FileDiagnostics> files, PrintWriter out) {
+        int errors = 0;
+        int warnings = 0;
+        for (FileDiagnostics f : files) {
+            for (Diagnostic d : f.diagnostics()) {
+                if (d.isError()) errors++;
+                else warnings++;
+                out.printf("%s:%d:%d: %s %s: %s%n", d.file(), d.position().line(), d.position().column(),
+                        d.severity().label(), d.ruleId(), d.message());
+                String line = SecretKeys.maskLine(f.source().line(d.position().line()));
+                if (!line.isEmpty()) {
+                    out.println("  " + line.replace('\t', ' '));
+                    int col = Math.max(1, Math.min(d.position().column(), line.length() + 1));
+                    out.println("  " + " ".repeat(col - 1) + "^");
+                }
+                if (!d.path().isEmpty()) out.println("  at: " + d.path());
+                if (!d.hint().isEmpty()) out.println("  hint: " + d.hint());
+            }
+        }
+        if (errors + warnings > 0) {
+            out.printf("%d error%s, %d warning%s%n", errors, errors == 1 ? "" : "s", warnings, warnings == 1 ? "" : "s");
+        }
+    }
+
+    private static ObjectMapper mapper() {
+        return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    }
+
+    private static void json(List<FileDiagnostics> files, PrintWriter out) {
+        ObjectMapper m = mapper();
+        ObjectNode root = m.createObjectNode();
+        ArrayNode arr = root.putArray("files");
+        int errors = 0;
+        int warnings = 0;
+        for (FileDiagnostics f : files) {
+            ObjectNode fn = arr.addObject();
+            fn.put("file", f.source().name());
+            fn.put("sha256", f.source().sha256());
+            boolean valid = f.diagnostics().stream().noneMatch(Diagnostic::isError);
+            fn.put("valid", valid);
+            ArrayNode ds = fn.putArray("diagnostics");
+            for (Diagnostic d : f.diagnostics()) {
+                if (d.isError()) errors++;
+                else warnings++;
+                ObjectNode dn = ds.addObject();
+                dn.put("rule", d.ruleId());
+                dn.put("severity", d.severity().label());
+                dn.put("line", d.position().line());
+                dn.put("column", d.position().column());
+                dn.put("path", d.path());
+                dn.put("message", d.message());
+                dn.put("hint", d.hint());
+            }
+        }
+        ObjectNode summary = root.putObject("summary");
+        summary.put("files", files.size());
+        summary.put("errors", errors);
+        summary.put("warnings", warnings);
+        out.println(root.toPrettyString());
+    }
+
+    private static void sarif(List<FileDiagnostics> files, PrintWriter out) {
+        ObjectMapper m = mapper();
+        ObjectNode root = m.createObjectNode();
+        root.put("$schema", "https://json.schemastore.org/sarif-2.1.0.json");
+        root.put("version", "2.1.0");
+        ObjectNode run = root.putArray("runs").addObject();
+        ObjectNode driver = run.putObject("tool").putObject("driver");
+        driver.put("name", "orca");
+        driver.put("version", VERSION);
+        driver.put("informationUri", "https://github.com/orca-gitops/orca");
+        ArrayNode rules = driver.putArray("rules");
+        Map<String, Integer> index = new LinkedHashMap<>();
+        for (Rule r : Rule.values()) {
+            index.put(r.id(), index.size());
+            ObjectNode rn = rules.addObject();
+            rn.put("id", r.id());
+            rn.put("name", r.slug());
+            rn.putObject("shortDescription").put("text", r.title());
+            rn.put("helpUri", RULES_URI + "#" + r.id().toLowerCase(java.util.Locale.ROOT));
+            rn.putObject("defaultConfiguration").put("level", level(r.severity()));
+        }
+        ArrayNode results = run.putArray("results");
+        for (FileDiagnostics f : files) {
+            for (Diagnostic d : f.diagnostics()) {
+                ObjectNode res = results.addObject();
+                res.put("ruleId", d.ruleId());
+                Integer i = index.get(d.ruleId());
+                if (i != null) res.put("ruleIndex", i);
+                res.put("level", level(d.severity()));
+                res.putObject("message").put("text", d.hint().isEmpty() ? d.message() : d.message() + ". Hint: " + d.hint());
+                ObjectNode loc = res.putArray("locations").addObject();
+                ObjectNode phys = loc.putObject("physicalLocation");
+                phys.putObject("artifactLocation").put("uri", d.file().replace('\\', '/'));
+                ObjectNode region = phys.putObject("region");
+                region.put("startLine", d.position().line());
+                region.put("startColumn", d.position().column());
+                if (!d.path().isEmpty()) {
+                    loc.putArray("logicalLocations").addObject().put("fullyQualifiedName", d.path());
+                }
+                res.putObject("partialFingerprints").put("orcaPath/v1", d.ruleId() + ":" + d.path());
+            }
+        }
+        out.println(root.toPrettyString());
+    }
+
+    private static String level(io.orca.diag.Severity s) {
+        return s == io.orca.diag.Severity.ERROR ? "error" : "warning";
+    }
+
+    private static void github(List<FileDiagnostics> files, PrintWriter out) {
+        for (FileDiagnostics f : files) {
+            for (Diagnostic d : f.diagnostics()) {
+                String body = d.message() + (d.hint().isEmpty() ? "" : "\n" + d.hint());
+                out.printf("::%s file=%s,line=%d,col=%d,title=%s::%s%n", d.isError() ? "error" : "warning",
+                        property(d.file()), d.position().line(), d.position().column(), property(d.ruleId()), data(body));
+            }
+        }
+    }
+
+    private static String data(String s) {
+        return s.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A");
+    }
+
+    private static String property(String s) {
+        return data(s).replace(":", "%3A").replace(",", "%2C");
+    }
+
+    public static DiagnosticFormat parse(String s) {
+        return Arrays.stream(values()).filter(v -> v.name().equalsIgnoreCase(s)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("unknown format '" + s + "'"));
+    }
+}

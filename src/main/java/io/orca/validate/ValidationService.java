@@ -1,0 +1,61 @@
+package io.orca.validate;
+
+import io.orca.diag.Diagnostic;
+import io.orca.load.LoadResult;
+import io.orca.load.YMap;
+import io.orca.load.YNode;
+import io.orca.load.YamlLoader;
+import io.orca.schema.NetworkSchema;
+import io.orca.validate.rules.ConsensusMinimum;
+import io.orca.validate.rules.GitSettings;
+import io.orca.validate.rules.KubernetesNames;
+import io.orca.validate.rules.Placeholders;
+import io.orca.validate.rules.PortClashes;
+import io.orca.validate.rules.References;
+import io.orca.validate.rules.RepositoryPaths;
+import io.orca.validate.rules.UniqueNames;
+import io.orca.validate.rules.Versions;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** The validate use case: load → schema → semantic rules; every diagnostic of a file, sorted by position. */
+public final class ValidationService {
+    public static final List<SemanticRule> RULES = List.of(
+            new UniqueNames(), new KubernetesNames(), new PortClashes(), new RepositoryPaths(), new GitSettings(),
+            new References(), new Versions(), new ConsensusMinimum(), new Placeholders());
+
+    private ValidationService() {
+    }
+
+    /** A validated file: what was loaded and every problem found. */
+    public record Report(LoadResult load, List<Diagnostic> diagnostics) {
+        public boolean hasErrors() {
+            return diagnostics.stream().anyMatch(Diagnostic::isError);
+        }
+
+        public boolean hasWarnings() {
+            return diagnostics.stream().anyMatch(d -> !d.isError());
+        }
+
+        public Optional<YNode> document() {
+            return load.document();
+        }
+    }
+
+    public static Report validate(String name, byte[] bytes) {
+        LoadResult load = YamlLoader.load(name, bytes);
+        List<Diagnostic> diags = new ArrayList<>(load.diagnostics());
+        load.document().ifPresent(doc -> {
+            diags.addAll(NetworkSchema.get().validate(name, doc));
+            if (doc instanceof YMap root) {
+                RuleContext ctx = new RuleContext(name, root);
+                for (SemanticRule rule : RULES) rule.check(ctx);
+                diags.addAll(ctx.diagnostics());
+            }
+        });
+        diags.sort(Diagnostic.ORDER);
+        return new Report(load, List.copyOf(diags));
+    }
+}

@@ -1,0 +1,145 @@
+package io.orca.validate.rules;
+
+import io.orca.diag.Rule;
+import io.orca.load.YMap;
+import io.orca.load.YScalar;
+import io.orca.validate.NetworkView;
+import io.orca.validate.RuleContext;
+import io.orca.validate.SemanticRule;
+
+import java.net.URI;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * ORCA-E024 and ORCA-W004: references resolve. Fabric channels name organizations, their peers and the orderer
+ * organizations; network.orderers name organizations and their orderers. Besu and Quorum tm_nodes name member
+ * nodes: a tm_node whose host names no member node of this file may be an existing node outside it (a warning).
+ */
+public final class References implements SemanticRule {
+    @Override
+    public void check(RuleContext ctx) {
+        NetworkView v = ctx.view();
+        switch (v.platform()) {
+            case "fabric" -> fabric(ctx, v);
+            case "besu", "quorum" -> transactionManagers(ctx, v);
+            default -> {
+            }
+        }
+    }
+
+    private static void fabric(RuleContext ctx, NetworkView v) {
+        Map<String, Set<String>> peers = new HashMap<>();
+        Map<String, Set<String>> orderers = new HashMap<>();
+        for (YMap org : v.organizations()) {
+            String name = org.text("name").orElse(null);
+            if (name == null) continue;
+            Set<String> p = peers.computeIfAbsent(name, k -> new HashSet<>());
+            Set<String> o = orderers.computeIfAbsent(name, k -> new HashSet<>());
+            for (NetworkView.ServiceNode s : v.services(org)) {
+                s.name().ifPresent(n -> {
+                    if (s.group().equals("peers")) p.add(n.asText());
+                    if (s.group().equals("orderers")) o.add(n.asText());
+                });
+            }
+        }
+        YMap network = v.network().orElse(null);
+        if (network == null) return;
+        for (YMap orderer : NetworkView.maps(network.seq("orderers"))) {
+            orderer.scalar("org_name").ifPresent(org -> {
+                if (organization(ctx, org, peers.keySet(), "orderer's org_name")) {
+                    orderer.scalar("name").ifPresent(n -> {
+                        if (!orderers.get(org.asText()).contains(n.asText()) && !orderers.get(org.asText()).isEmpty()) {
+                            ctx.report(Rule.UNRESOLVED_REFERENCE, n, "orderer '" + n.asText() + "' is not an orderer of organization '"
+                                    + org.asText() + "'", "known orderers: " + String.join(", ", sorted(orderers.get(org.asText()))));
+                        }
+                    });
+                }
+            });
+        }
+        for (YMap channel : NetworkView.maps(network.seq("channels"))) {
+            channel.map("osn_creator_org").flatMap(m -> m.scalar("name"))
+                    .ifPresent(org -> organization(ctx, org, peers.keySet(), "osn_creator_org"));
+            channel.seq("orderers").ifPresent(list -> list.items().forEach(item -> {
+                if (item instanceof YScalar org && !org.isNull()) organization(ctx, org, peers.keySet(), "channel orderer organization");
+            }));
+            for (String role : List.of("participants", "endorsers")) {
+                for (YMap participant : NetworkView.maps(channel.seq(role))) {
+                    participant.scalar("name").ifPresent(org -> {
+                        if (!organization(ctx, org, peers.keySet(), "channel " + role.substring(0, role.length() - 1))) return;
+                        Set<String> known = peers.get(org.asText());
+                        for (YMap peer : NetworkView.maps(participant.seq("peers"))) {
+                            peer.scalar("name").ifPresent(pn -> {
+                                if (!known.contains(pn.asText())) {
+                                    ctx.report(Rule.UNRESOLVED_REFERENCE, pn, "peer '" + pn.asText() + "' is not a peer of organization '"
+                                                    + org.asText() + "'",
+                                            known.isEmpty() ? "organization '" + org.asText() + "' defines no peers"
+                                                    : "known peers: " + String.join(", ", sorted(known)));
+                                }
+                            });
+                        }
+                    });
+                }
+            }
+        }
+    }
+
+    private static boolean organization(RuleContext ctx, YScalar ref, Set<String> organizations, String what) {
+        if (organizations.contains(ref.asText())) return true;
+        // A near miss is a typo; a name unlike any here is an organization of the existing network, outside this file.
+        String suggestion = io.orca.schema.Suggest.closest(ref.asText(), organizations);
+        if (suggestion != null) {
+            ctx.report(Rule.UNRESOLVED_REFERENCE, ref, what + " '" + ref.asText() + "' is not an organization of this network",
+                    "did you mean '" + suggestion + "'?");
+        } else {
+            ctx.report(Rule.UNRESOLVED_EXTERNAL, ref, what + " '" + ref.asText() + "' is not defined in this file",
+                    "fine if it is an existing organization of the network; organizations here: "
+                            + String.join(", ", sorted(organizations)));
+        }
+        return false;
+    }
+
+    private static void transactionManagers(RuleContext ctx, NetworkView v) {
+        YMap config = v.network().flatMap(n -> n.map("config")).orElse(null);
+        if (config == null) return;
+        Set<String> members = new HashSet<>();
+        for (YMap org : v.organizations()) {
+            for (NetworkView.ServiceNode s : v.services(org)) {
+                if (s.group().equals("peers")) s.name().ifPresent(n -> members.add(n.asText()));
+            }
+        }
+        config.seq("tm_nodes").ifPresent(list -> list.items().forEach(item -> {
+            if (!(item instanceof YScalar s) || s.isNull()) return;
+            String host = host(s.asText());
+            if (host == null) {
+                ctx.report(Rule.UNRESOLVED_REFERENCE, s, "tm_node '" + s.asText() + "' is not a URL with a host",
+                        "write https://<member-node-host>:<port>");
+                return;
+            }
+            String first = host.split("\\.")[0];
+            String node = first.endsWith("-tessera") ? first.substring(0, first.length() - "-tessera".length()) : first;
+            if (!members.contains(node)) {
+                ctx.report(Rule.UNRESOLVED_EXTERNAL, s, "tm_node '" + s.asText() + "' names no member node of this file",
+                        members.isEmpty() ? "fine if it is an existing node of the network; otherwise define it"
+                                : "members here: " + String.join(", ", sorted(members)) + "; fine if it is an existing node");
+            }
+        }));
+    }
+
+    private static String host(String url) {
+        try {
+            String h = URI.create(url.trim()).getHost();
+            return h == null ? null : h.toLowerCase(Locale.ROOT);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    private static List<String> sorted(Set<String> s) {
+        return s.stream().sorted().toList();
+    }
+}
