@@ -109,7 +109,12 @@ public final class References implements SemanticRule {
         Set<String> members = new HashSet<>();
         for (YMap org : v.organizations()) {
             for (NetworkView.ServiceNode s : v.services(org)) {
-                if (s.group().equals("peers")) s.name().ifPresent(n -> members.add(n.asText()));
+                if (s.group().equals("peers")) {
+                    s.name().ifPresent(n -> {
+                        members.add(n.asText());
+                        org.text("name").ifPresent(o -> members.add(io.orca.model.Names.release(o, n.asText())));
+                    });
+                }
             }
         }
         config.seq("tm_nodes").ifPresent(list -> list.items().forEach(item -> {
