@@ -54,6 +54,23 @@ class ExtraDataTest {
                         "5ff6f4b66a46a2b2310a6f3a93aaddc0d9a1c193")));
     }
 
+    /**
+     * Six-validator QBFT genesis written by ConsenSys quorum-genesis-tool (the generator behind the
+     * besu-genesis Helm chart), as published in a public deployment guide.
+     */
+    @Test
+    void qbftMatchesQuorumGenesisToolOutput() {
+        List<Address> v = addrs("9fdf0be08163c2a42ae8a2da2589cfde2b233751", "fffc4330c031a0185dce6fe1aea4d96c38b3b318",
+                "3d6ba9de31aa747947d05224f384b7cdf9b360a0", "96f38a5e35787a6bd046ce0884af159169ca1da2",
+                "f0e810229eec528d05a9dd010c3224856c3b167f", "f984e43345c8375672ad451aaa3c67ee31d1b89e");
+        String tool = "0xf8a4a00000000000000000000000000000000000000000000000000000000000000000f87e949fdf0be08163c2a42ae"
+                + "8a2da2589cfde2b23375194fffc4330c031a0185dce6fe1aea4d96c38b3b318943d6ba9de31aa747947d05224f384b7cdf9b360a0"
+                + "9496f38a5e35787a6bd046ce0884af159169ca1da294f0e810229eec528d05a9dd010c3224856c3b167f94f984e43345c8375672"
+                + "ad451aaa3c67ee31d1b89ec080c0";
+        assertEquals(tool, ExtraData.encode(Consensus.QBFT, v));
+        assertEquals(v, ExtraData.decodeValidators(Consensus.QBFT, tool));
+    }
+
     @Test
     void bftLayoutsDifferOnlyInVoteAndRound() {
         List<Address> v = addrs("01a54556254bfa3db2daa7673435ec63649925c5");
