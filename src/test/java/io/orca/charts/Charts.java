@@ -80,7 +80,15 @@ final class Charts {
     if (valuesFile != null) {
       command = command.withValuesFile(valuesFile);
     }
-    return command.call();
+    String rendered = command.call();
+    try { // Kept for inspection: target/charts-rendered/<chart>-<release>.yaml
+      Path out = projectDir().resolve("target/charts-rendered");
+      Files.createDirectories(out);
+      Files.writeString(out.resolve(chart + "-" + release + ".yaml"), rendered);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return rendered;
   }
 
   static Yaml yaml() {
