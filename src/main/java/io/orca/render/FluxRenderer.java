@@ -86,16 +86,23 @@ public final class FluxRenderer {
         String fluxNs = net.flux().namespace();
         String fluxDir = "flux-" + net.env().type();
         List<String> resources = new ArrayList<>();
-        resources.add(fluxDir);
         boolean sops = orgs.stream().anyMatch(o -> !o.secrets().isEmpty() && !o.organization().secrets().ageRecipients().isEmpty());
-        put(files, dir + "/" + fluxDir + "/gotk-sync.yaml", header, syncGitRepository(net, gitops, fluxNs),
-                syncKustomization(net, dir, fluxNs, sops));
-        List<String> fluxResources = new ArrayList<>(List.of("gotk-sync.yaml"));
+        List<String> fluxResources = new ArrayList<>();
+        // A cluster can only sync from a URL it reaches; for a local repository (the embedded default, file://) the
+        // operator points Flux at wherever the repository is served, so Orca writes no sync objects for it.
+        if (fluxReachable(gitops)) {
+            put(files, dir + "/" + fluxDir + "/gotk-sync.yaml", header, syncGitRepository(net, gitops, fluxNs),
+                    syncKustomization(net, dir, fluxNs, sops));
+            fluxResources.add("gotk-sync.yaml");
+        }
         net.flux().notifications().ifPresent(n -> {
             put(files, dir + "/" + fluxDir + "/notifications.yaml", header, provider(n, fluxNs), alert(n, fluxNs, net));
             fluxResources.add("notifications.yaml");
         });
-        put(files, dir + "/" + fluxDir + "/kustomization.yaml", header, kustomizeConfig(fluxResources));
+        if (!fluxResources.isEmpty()) {
+            put(files, dir + "/" + fluxDir + "/kustomization.yaml", header, kustomizeConfig(fluxResources));
+            resources.add(fluxDir);
+        }
         for (OrganizationPlan op : orgs) {
             String ns = op.namespace();
             resources.add(ns);
@@ -154,11 +161,17 @@ public final class FluxRenderer {
                         "orca.dev/organization", op.organization().name())));
     }
 
+    /** Whether source-controller can clone this URL (its CRD accepts http, https and ssh URLs). */
+    public static boolean fluxReachable(Organization.Gitops g) {
+        String u = io.orca.model.GitUrls.toFluxUrl(g.url()).toLowerCase(java.util.Locale.ROOT);
+        return u.startsWith("http://") || u.startsWith("https://") || u.startsWith("ssh://");
+    }
+
     private static Map<String, Object> syncGitRepository(Network net, Organization.Gitops g, String fluxNs) {
-        boolean needsSecret = !g.embedded() && !g.protocol().equals("file");
+        boolean needsSecret = g.password().isPresent() || g.privateKey().isPresent();
         return map("apiVersion", SOURCE_API, "kind", "GitRepository",
                 "metadata", map("name", fluxNs, "namespace", fluxNs),
-                "spec", map("interval", net.flux().interval(), "url", g.url(),
+                "spec", map("interval", net.flux().interval(), "url", io.orca.model.GitUrls.toFluxUrl(g.url()),
                         "ref", map("branch", g.branch()),
                         "secretRef", needsSecret ? map("name", fluxNs) : null));
     }
