@@ -32,6 +32,8 @@ class ChartSchemaTest {
       "besu-node | besu-node-values.yaml | nodeSelector: {kubernetes.io/arch: [arm64]}",
       "besu-node | besu-node-values.yaml | privacy: {enabled: true}",
       "besu-node | besu-node-values.yaml | replicas: 2",
+      "besu-node | besu-node-values.yaml | commonLabels: {app.kubernetes.io/name: other}",
+      "besu-node | besu-node-values.yaml | commonLabels: {team: 'not a label value'}",
       "besu-network | besu-network-values.yaml | staticNodes: ['enode://abc@host:30303']",
       "besu-network | besu-network-values.yaml | bootnodes: [http://host:30303]",
       "besu-network | besu-network-values.yaml | nodekeys: []",
