@@ -6,11 +6,12 @@ Chart name, truncated to 63 characters (Kubernetes name limit).
 {{- end }}
 
 {{/*
-Full name: the release name (or fullnameOverride), truncated to 63 characters.
+Full name: the release name (or fullnameOverride), truncated to 52 characters: a StatefulSet's Pods
+carry the label controller-revision-hash=<name>-<10 chars>, which must stay within 63.
 It names the StatefulSet and its Service.
 */}}
 {{- define "tessera.fullname" -}}
-{{- default .Release.Name .Values.fullnameOverride | trunc 63 | trimSuffix "-" }}
+{{- default .Release.Name .Values.fullnameOverride | trunc 52 | trimSuffix "-" }}
 {{- end }}
 
 {{/*

@@ -95,6 +95,8 @@ class BesuNodeChartTest {
     assertEquals("validator-1-nodekey", key.getSecret().getSecretName());
     assertEquals("nodekey", key.getSecret().getItems().get(0).getKey());
     assertEquals("key", key.getSecret().getItems().get(0).getPath());
+    assertEquals(1, key.getSecret().getItems().size(), "only the node key item is projected");
+    assertEquals(0440, key.getSecret().getDefaultMode(), "owner and group (fsGroup) read-only");
     Container c = besu(validator, "validator-1");
     assertTrue(c.getArgs().contains("--node-private-key-file=/secrets/node/key"), c.getArgs().toString());
     assertTrue(c.getVolumeMounts().stream().anyMatch(m -> m.getName().equals("node-key")
@@ -200,13 +202,18 @@ class BesuNodeChartTest {
 
   @Test
   void longReleaseNamesStayWithin63Characters() {
-    String release = "a-very-long-organisation-name-validator-node-12345ab"; // 52 characters
+    String release = "a-very-long-organisation-name-validator-node-12345678"; // 53 characters, Helm's maximum
+    assertEquals(53, release.length());
     List<HasMetadata> objects = Charts.parseStrict(
         Charts.template("besu-node", release, "ns", Charts.values("besu-node-values.yaml")));
     for (HasMetadata o : objects) {
       assertTrue(o.getMetadata().getName().length() <= 63, o.getMetadata().getName());
       assertFalse(o.getMetadata().getName().endsWith("-"), o.getMetadata().getName());
     }
+    // Pods get controller-revision-hash=<statefulset>-<10 chars>: the StatefulSet name must stay within 52.
+    StatefulSet sts = Charts.ofType(objects, StatefulSet.class).get(0);
+    assertTrue(sts.getMetadata().getName().length() <= 52, sts.getMetadata().getName());
+    assertEquals(release.substring(0, 52), sts.getMetadata().getName());
   }
 
   @Test

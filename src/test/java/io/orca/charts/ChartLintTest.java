@@ -23,6 +23,7 @@ class ChartLintTest {
   @ValueSource(strings = {"besu-network", "besu-node", "tessera"})
   void lintStrictWithDefaults(String chart) {
     LintResult result = new Helm(Charts.chart(chart)).lint().strict().call();
+    System.out.println("lint " + chart + ": " + result.getMessages());
     assertFalse(result.isFailed(), chart + ": " + result.getMessages());
     assertTrue(result.getMessages().stream().noneMatch(m -> m.contains("[ERROR]") || m.contains("[WARNING]")),
         chart + ": " + result.getMessages());

@@ -35,7 +35,8 @@ class PlatformBesuTest {
   @Test
   void namespaceSuffix() {
     assertEquals("besu", platform.get("platform"));
-    assertEquals("-bes", platform.get("namespaceSuffix"));
+    assertEquals("-bes", platform.get("namespace_suffix"));
+    assertEquals(Boolean.TRUE, platform.get("plannable"));
   }
 
   @Test
@@ -64,12 +65,12 @@ class PlatformBesuTest {
       assertTrue(entry.get("tag") instanceof String tag && tag.matches("[0-9]+\\.[0-9]+\\.[0-9]+"), "pinned tag for " + v);
       assertNotNull(entry.get("privacy"));
     });
-    assertTrue(versions.containsKey((String) platform.get("defaultVersion")));
+    assertTrue(versions.containsKey((String) platform.get("default_version")));
   }
 
   @Test
   void tesseraVersionsArePinned() {
-    Map<String, Object> tessera = map(map(platform.get("transactionManagers")).get("tessera"));
+    Map<String, Object> tessera = map(map(platform.get("transaction_managers")).get("tessera"));
     assertEquals("tm", tessera.get("component"));
     Map<String, Object> versions = map(tessera.get("versions"));
     assertTrue(versions.containsKey("21.7.3"));
@@ -77,7 +78,7 @@ class PlatformBesuTest {
       assertEquals("quorumengineering/tessera", map(e).get("image"));
       assertFalse("latest".equals(map(e).get("tag")));
     });
-    assertTrue(versions.containsKey((String) tessera.get("defaultVersion")));
+    assertTrue(versions.containsKey((String) tessera.get("default_version")));
   }
 
   @Test
