@@ -219,13 +219,13 @@ public final class BesuPlanner implements PlatformPlanner {
         }
 
         String imageTag(String version) {
-            Map<String, Object> v = map(map(raw, "versions"), version.isEmpty() ? String.valueOf(raw.get("defaultVersion")) : version);
+            Map<String, Object> v = map(map(raw, "versions"), version.isEmpty() ? String.valueOf(raw.get("default_version")) : version);
             return String.valueOf(v.getOrDefault("tag", version));
         }
 
         String tesseraTag(String version) {
-            Map<String, Object> tm = map(map(raw, "transactionManagers"), "tessera");
-            String v = version.isEmpty() || version.equals("null") ? String.valueOf(tm.get("defaultVersion")) : version;
+            Map<String, Object> tm = map(map(raw, "transaction_managers"), "tessera");
+            String v = version.isEmpty() || version.equals("null") ? String.valueOf(tm.get("default_version")) : version;
             return String.valueOf(map(map(tm, "versions"), v).getOrDefault("tag", v));
         }
     }
