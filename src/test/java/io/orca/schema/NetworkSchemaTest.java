@@ -27,6 +27,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -36,12 +37,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 /**
  * Validates {@code schemas/network.schema.json}: every Bevel sample must pass, every negative fixture under
- * {@code src/test/resources/schema/invalid/} must fail with the keyword and location named in its first line
- * ({@code # expect: <keyword> at <json pointer>}), every positive fixture under {@code schema/valid/} must pass.
+ * {@code src/test/resources/schema/invalid/} must fail with the keyword and location named in its leading comment
+ * line(s) ({@code # expect: <keyword> at <json pointer>}), every positive fixture under {@code schema/valid/} must
+ * pass.
  */
 class NetworkSchemaTest {
     private static final ObjectMapper MAPPER = new ObjectMapper();
@@ -253,10 +254,17 @@ class NetworkSchemaTest {
         assertTrue(n.get("e").isNull());
     }
 
+    /** The samples cover every platform the schema knows, so every per-platform branch is exercised. */
     @Test
-    void failIfSamplesMissing() {
-        if (!Files.isDirectory(samplesDir())) {
-            fail("Bevel samples not found at " + samplesDir());
+    void samplesCoverEveryPlatform() throws IOException {
+        assertTrue(Files.isDirectory(samplesDir()), "Bevel samples not found at " + samplesDir());
+        Set<String> platforms = new TreeSet<>();
+        schemaNode.at("/$defs/network/properties/type/enum").forEach(n -> platforms.add(n.asText()));
+        assertEquals(7, platforms.size());
+        Set<String> sampled = new TreeSet<>();
+        for (Path sample : samples().collect(Collectors.toList())) {
+            sampled.add(yamlToJson(Files.readString(sample, StandardCharsets.UTF_8)).at("/network/type").asText());
         }
+        assertEquals(platforms, sampled);
     }
 }
