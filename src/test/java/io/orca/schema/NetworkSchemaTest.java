@@ -11,7 +11,9 @@ import com.networknt.schema.SchemaValidatorsConfig;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.yaml.snakeyaml.Yaml;
@@ -137,6 +139,23 @@ class NetworkSchemaTest {
     void validFixtureIsValid(Path fixture) throws IOException {
         Set<ValidationMessage> errors = validate(fixture);
         assertTrue(errors.isEmpty(), fixture.getFileName() + " has schema errors:\n" + describe(errors));
+    }
+
+    /** The project's example networks (examples/*.yaml, when present) are schema-valid. */
+    @TestFactory
+    Stream<DynamicTest> examplesAreValid() throws IOException {
+        Path dir = projectDir().resolve("examples");
+        if (!Files.isDirectory(dir)) {
+            return Stream.empty();
+        }
+        List<Path> files;
+        try (Stream<Path> s = Files.list(dir)) {
+            files = s.filter(p -> p.toString().endsWith(".yaml")).sorted().collect(Collectors.toList());
+        }
+        return files.stream().map(f -> DynamicTest.dynamicTest(f.getFileName().toString(), () -> {
+            Set<ValidationMessage> errors = validate(f);
+            assertTrue(errors.isEmpty(), f.getFileName() + " has schema errors:\n" + describe(errors));
+        }));
     }
 
     @ParameterizedTest(name = "{0}")
