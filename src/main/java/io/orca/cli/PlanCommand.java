@@ -66,13 +66,13 @@ public final class PlanCommand implements Callable<Integer> {
         Map<String, Object> root = new LinkedHashMap<>();
         root.put("platform", plan.network().platform());
         root.put("version", plan.network().version());
-        root.put("source", Map.of("file", plan.network().source().name(), "sha256", plan.network().source().sha256()));
+        root.put("source", io.orca.render.Manifests.map("file", plan.network().source().name(), "sha256", plan.network().source().sha256()));
         List<Object> orgs = new ArrayList<>();
         for (OrganizationPlan op : plan.organizations()) {
             Map<String, Object> o = new LinkedHashMap<>();
             o.put("name", op.organization().name());
             o.put("namespace", op.namespace());
-            o.put("repository", Map.of("url", op.organization().gitops().url(), "branch", op.organization().gitops().branch(),
+            o.put("repository", io.orca.render.Manifests.map("url", op.organization().gitops().url(), "branch", op.organization().gitops().branch(),
                     "releaseDir", op.organization().gitops().releaseDir()));
             List<Object> releases = new ArrayList<>();
             for (ReleasePlan r : op.releases()) {

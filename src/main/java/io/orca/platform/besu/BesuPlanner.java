@@ -104,10 +104,10 @@ public final class BesuPlanner implements PlatformPlanner {
                 secrets.add(n.secret());
                 List<String> depends = new ArrayList<>(List.of(networkRelease));
                 Map<String, Object> values = new LinkedHashMap<>();
-                values.put("image", Map.of("tag", d.imageTag(network.version())));
-                values.put("node", Map.of("role", n.validator() ? "validator" : "member", "consensus", consensusName,
-                        "nodeKey", Map.of("secretName", n.secret().name())));
-                values.put("network", Map.of("genesisConfigMap", networkRelease + "-genesis",
+                values.put("image", ordered("tag", d.imageTag(network.version())));
+                values.put("node", ordered("role", n.validator() ? "validator" : "member", "consensus", consensusName,
+                        "nodeKey", ordered("secretName", n.secret().name())));
+                values.put("network", ordered("genesisConfigMap", networkRelease + "-genesis",
                         "peersConfigMap", networkRelease + "-peers"));
                 Map<String, Object> ports = new LinkedHashMap<>();
                 ports.put("p2p", n.p2pPort());
@@ -115,24 +115,24 @@ public final class BesuPlanner implements PlatformPlanner {
                 ports.put("ws", n.service().port("ws").orElse(8546));
                 ports.put("metrics", n.service().port("metrics").orElse(9545));
                 values.put("ports", ports);
-                values.put("metrics", Map.of("enabled", n.service().enabled("metrics", false)));
+                values.put("metrics", ordered("enabled", n.service().enabled("metrics", false)));
                 boolean member = !n.validator();
                 if (member && tessera) {
                     String tmRelease = n.release() + "-tessera";
                     SecretPlan tmKeys = tesseraKeys(existing, org.name(), tmRelease + "-keys", random);
                     secrets.add(tmKeys);
                     int client = n.service().port("tm_clientport").orElse(8888);
-                    values.put("privacy", Map.of("enabled", true, "url", "http://" + tmRelease + ":" + client,
-                            "publicKeySecret", Map.of("name", tmKeys.name())));
+                    values.put("privacy", ordered("enabled", true, "url", "http://" + tmRelease + ":" + client,
+                            "publicKeySecret", ordered("name", tmKeys.name())));
                     List<String> peers = new ArrayList<>();
                     for (Node other : nodes) {
                         if (other == n || other.validator()) continue;
                         peers.add("http://" + other.release() + "-tessera." + other.namespace() + ".svc.cluster.local:9000");
                     }
                     Map<String, Object> tmValues = new LinkedHashMap<>();
-                    tmValues.put("image", Map.of("tag", d.tesseraTag(String.valueOf(network.config().getOrDefault("tm_version", "")))));
-                    tmValues.put("keys", Map.of("secretName", tmKeys.name()));
-                    tmValues.put("ports", Map.of("client", client));
+                    tmValues.put("image", ordered("tag", d.tesseraTag(String.valueOf(network.config().getOrDefault("tm_version", "")))));
+                    tmValues.put("keys", ordered("secretName", tmKeys.name()));
+                    tmValues.put("ports", ordered("client", client));
                     tmValues.put("peers", peers.stream().sorted().toList());
                     scheduling(org, tmValues);
                     releases.add(new ReleasePlan(tmRelease, "tm", d.chart("tm"), d.chartVersion("tm"), tmValues, List.of()));
@@ -144,6 +144,11 @@ public final class BesuPlanner implements PlatformPlanner {
             plans.add(new OrganizationPlan(org, ns, releases, secrets));
         }
         return new DeploymentPlan(network, plans);
+    }
+
+    /** Values maps keep insertion order: generated files must not depend on hash order. */
+    private static Map<String, Object> ordered(Object... kv) {
+        return io.orca.render.Manifests.map(kv);
     }
 
     private static void scheduling(Organization org, Map<String, Object> values) {
@@ -201,7 +206,7 @@ public final class BesuPlanner implements PlatformPlanner {
         @SuppressWarnings("unchecked")
         private Map<String, Object> map(Map<String, Object> m, String key) {
             Object v = m == null ? null : m.get(key);
-            return v instanceof Map<?, ?> mm ? (Map<String, Object>) mm : Map.of();
+            return v instanceof Map<?, ?> mm ? (Map<String, Object>) mm : ordered();
         }
 
         String consensus(String name) {
