@@ -349,8 +349,8 @@ public final class Sops {
         List<Object> age = new ArrayList<>();
         for (String r : recipients) {
             LinkedHashMap<String, Object> stanza = new LinkedHashMap<>();
-            stanza.put("recipient", r);
             stanza.put("enc", AgeKeys.encryptArmored(dataKey, r));
+            stanza.put("recipient", r);
             age.add(stanza);
         }
         // Key order as sops writes it (its metadata struct is emitted with sorted keys).

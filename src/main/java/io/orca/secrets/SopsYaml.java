@@ -33,7 +33,7 @@ import org.yaml.snakeyaml.resolver.Resolver;
  * The YAML tree as sops sees it. sops reads YAML with go-yaml v3 into an ordered tree whose leaves are typed
  * (string, int, float, bool, time, null); the type decides both the bytes that enter the MAC and the
  * {@code type:} of an encrypted value. This class reproduces go-yaml v3's resolution of plain scalars
- * (go.yaml.in/yaml/v3 resolve.go) on top of SnakeYAML's parser, and emits trees back as block YAML in
+ * (go.yaml.in/yaml/v3 resolve.go) on top of SnakeYAML's parser, and emits trees back as block YAML close to
  * the layout sops writes (4-space indent, key order kept).
  *
  * <p>Tree values: {@code LinkedHashMap<String,Object>}, {@code List<Object>}, {@link String}, {@link Long},
@@ -350,7 +350,7 @@ final class SopsYaml {
         options.setDefaultFlowStyle(DumperOptions.FlowStyle.BLOCK);
         options.setIndent(4);
         options.setIndicatorIndent(2);
-        options.setIndentWithIndicator(true);
+        options.setIndentWithIndicator(false);
         options.setWidth(Integer.MAX_VALUE);
         options.setSplitLines(false);
         options.setExplicitStart(false);
