@@ -47,6 +47,8 @@ public final class Sops {
     /** The sops version whose format Orca writes and is tested against (scripts/build-sops builds it). */
     public static final String SOPS_VERSION = "3.13.3";
 
+    /** Marks a decrypted sops comment (YAML comments are not kept in the tree). */
+    private static final Object ENCRYPTED_COMMENT = new Object();
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final DateTimeFormatter RFC3339 = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss'Z'")
             .withZone(ZoneOffset.UTC);
@@ -296,7 +298,11 @@ public final class Sops {
         LinkedHashMap<String, Object> out = new LinkedHashMap<>();
         for (Map.Entry<String, Object> e : branch.entrySet()) {
             path.add(e.getKey());
-            out.put(e.getKey(), decryptValueAt(e.getValue(), path, meta, key, sha));
+            Object plain = decryptValueAt(e.getValue(), path, meta, key, sha);
+            if (plain == ENCRYPTED_COMMENT) {
+                throw new SecretsException("unexpected encrypted comment as the value of " + String.join(":", path));
+            }
+            out.put(e.getKey(), plain);
             path.remove(path.size() - 1);
         }
         return out;
@@ -310,7 +316,10 @@ public final class Sops {
         if (v instanceof List<?> list) {
             List<Object> out = new ArrayList<>();
             for (Object item : list) {
-                out.add(decryptValueAt(item, path, meta, key, sha)); // sops keeps the path for list items
+                Object plain = decryptValueAt(item, path, meta, key, sha); // sops keeps the path for list items
+                if (plain != ENCRYPTED_COMMENT) {
+                    out.add(plain); // sops stores a comment inside a list as an encrypted item: drop it
+                }
             }
             return out;
         }
@@ -332,6 +341,9 @@ public final class Sops {
             }
         } else {
             plain = v;
+        }
+        if (plain == ENCRYPTED_COMMENT) {
+            return plain; // comments never enter the MAC
         }
         if (!meta.macOnlyEncrypted || encrypted) {
             sha.update(SopsYaml.macText(plain).getBytes(StandardCharsets.UTF_8));
@@ -474,7 +486,7 @@ public final class Sops {
                     yield t;
                 }
                 case "bytes" -> text;
-                case "comment" -> throw new SecretsException("encrypted comments are not supported");
+                case "comment" -> ENCRYPTED_COMMENT;
                 default -> throw new SecretsException("unknown sops value type: " + type);
             };
         } catch (NumberFormatException e) {

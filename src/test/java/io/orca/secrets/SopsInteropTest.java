@@ -170,6 +170,32 @@ class SopsInteropTest {
     }
 
     @Test
+    void orcaReadsSopsFileWithEncryptedComments() throws Exception {
+        AgeKeyPair a = AgeKeyPair.generate();
+        Path plain = dir.resolve("commented.yaml");
+        String yaml = """
+                # top comment
+                apiVersion: v1
+                kind: Secret
+                metadata:
+                  name: c # inline
+                data:
+                  # the password
+                  password: cGFzcw== # trailing
+                  list:
+                    # item comment
+                    - a
+                """;
+        Files.writeString(plain, yaml);
+        SopsBinary.Result r = SopsBinary.run(Map.of(), "--encrypt", "--age", a.recipient(),
+                "--encrypted-regex", "^(data|stringData)$", plain.toString());
+        assertEquals(0, r.exit(), r.stderr());
+        assertTrue(r.stdout().contains("type:comment"), r.stdout());
+        Sops.Decrypted d = Sops.decrypt(r.stdout(), List.of(a.identity()));
+        assertEquals(SopsYaml.parse(yaml), SopsYaml.parse(d.plaintextYaml()));
+    }
+
+    @Test
     void wrongKeyIsReportedAsNotARecipient() {
         AgeKeyPair a = AgeKeyPair.generate();
         String enc = Sops.encrypt(SECRET, List.of(a.recipient()));
