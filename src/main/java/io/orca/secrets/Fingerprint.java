@@ -12,7 +12,7 @@ import org.bouncycastle.crypto.generators.SCrypt;
 
 /**
  * A salted, deliberately slow fingerprint of a Secret's plaintext, kept in Git beside the encrypted file so
- * that Orca can tell "unchanged" without the age private key (docs/decisions/0001-secrets-libraries.md).
+ * that Orca can tell "unchanged" without the age private key (docs/decisions/secrets-libraries.md).
  *
  * <p>Value: scrypt (BouncyCastle) over a canonical, type-tagged encoding of the parsed YAML document (so
  * formatting, quoting and sops' own re-serialization do not matter, while every key, value and type does),
