@@ -1,6 +1,12 @@
 package io.orca.secrets;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.KeyPair;
@@ -60,6 +66,32 @@ public record AgeKeyPair(Secret identity, String recipient) {
         return "# created: " + created.truncatedTo(ChronoUnit.SECONDS) + "\n"
                 + "# public key: " + recipient + "\n"
                 + identity.reveal() + "\n";
+    }
+
+    /**
+     * Writes {@link #toKeyFile} to a new file with mode 600 (where POSIX permissions exist); never overwrites.
+     *
+     * @throws SecretsException when the file exists or cannot be written
+     */
+    public void writeKeyFile(Path file) {
+        try {
+            Path parent = file.toAbsolutePath().getParent();
+            Files.createDirectories(parent);
+            boolean posix = parent.getFileSystem().supportedFileAttributeViews().contains("posix");
+            if (posix) {
+                Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            } else {
+                Files.createFile(file);
+            }
+            Files.writeString(file, toKeyFile(Instant.now()), StandardCharsets.US_ASCII, StandardOpenOption.TRUNCATE_EXISTING);
+            if (posix) {
+                Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+            }
+        } catch (FileAlreadyExistsException e) {
+            throw new SecretsException("refusing to overwrite the existing key file " + file, e);
+        } catch (IOException e) {
+            throw new SecretsException("cannot write key file " + file + ": " + e.getMessage(), e);
+        }
     }
 
     @Override

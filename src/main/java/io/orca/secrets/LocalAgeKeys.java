@@ -1,16 +1,10 @@
 package io.orca.secrets;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.time.Instant;
 import java.util.List;
-import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -43,20 +37,20 @@ public final class LocalAgeKeys {
         try {
             Path dir = file.getParent();
             Files.createDirectories(dir);
-            restrict(dir, "rwx------");
-            byte[] bytes = kp.toKeyFile(Instant.now()).getBytes(StandardCharsets.UTF_8);
             if (supportsPosix(dir)) {
-                Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-            } else {
-                Files.createFile(file);
+                Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx------"));
             }
-            Files.write(file, bytes, StandardOpenOption.TRUNCATE_EXISTING);
-            restrict(file, "rw-------");
-            return new LocalKey(file, kp, true);
-        } catch (FileAlreadyExistsException e) {
-            return new LocalKey(file, load(file), false); // created concurrently
         } catch (IOException e) {
-            throw new SecretsException("cannot create local age key " + file + ": " + e.getMessage(), e);
+            throw new SecretsException("cannot create " + file.getParent() + ": " + e.getMessage(), e);
+        }
+        try {
+            kp.writeKeyFile(file);
+            return new LocalKey(file, kp, true);
+        } catch (SecretsException e) {
+            if (Files.exists(file)) {
+                return new LocalKey(file, load(file), false); // created concurrently
+            }
+            throw e;
         }
     }
 
@@ -69,10 +63,4 @@ public final class LocalAgeKeys {
         return p.getFileSystem().supportedFileAttributeViews().contains("posix");
     }
 
-    private static void restrict(Path p, String perms) throws IOException {
-        if (supportsPosix(p)) {
-            Set<PosixFilePermission> set = PosixFilePermissions.fromString(perms);
-            Files.setPosixFilePermissions(p, set);
-        }
-    }
 }

@@ -71,6 +71,11 @@ public final class SecretsTree {
         return new CheckReport(List.copyOf(out));
     }
 
+    /** {@link #check(Path, Collection)} with one identity. */
+    public static CheckReport check(Path root, Secret identity) {
+        return check(root, List.of(identity));
+    }
+
     /** Checks one encrypted file (see {@link #check}). */
     public static FileCheck checkFile(Path file, Collection<Secret> identities) {
         String text;
@@ -136,6 +141,11 @@ public final class SecretsTree {
             }
         }
         return new RotateReport(List.copyOf(out));
+    }
+
+    /** {@link #rotate(Path, Collection, Collection)} with one identity. */
+    public static RotateReport rotate(Path root, Secret identity, Collection<String> newRecipients) {
+        return rotate(root, List.of(identity), newRecipients);
     }
 
     /** The sops-encrypted YAML files under {@code root}, sorted, skipping {@code .git}. */

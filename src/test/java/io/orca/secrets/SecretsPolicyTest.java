@@ -84,6 +84,21 @@ class SecretsPolicyTest {
     }
 
     @Test
+    void keygenWritesAPrivateKeyFileOnce() throws Exception {
+        AgeKeyPair kp = SecretsTree.keygen();
+        assertTrue(kp.recipient().startsWith("age1"));
+        assertTrue(kp.identity().reveal().startsWith("AGE-SECRET-KEY-1"));
+        assertFalse(kp.toString().contains("AGE-SECRET-KEY"));
+        Path f = dir.resolve("keys/org1.agekey");
+        kp.writeKeyFile(f);
+        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(f)));
+        assertThrows(SecretsException.class, () -> AgeKeyPair.generate().writeKeyFile(f));
+        assertEquals(kp.recipient(), AgeKeyPair.fromIdentity(AgeKeys.readIdentities(f).get(0)).recipient());
+        assertEquals(32, GeneratedSecrets.password().reveal().length());
+        assertFalse(GeneratedSecrets.password().equals(GeneratedSecrets.password()));
+    }
+
+    @Test
     void fluxDecryptionBlockAndCommand() {
         assertEquals(Map.of("provider", "sops", "secretRef", Map.of("name", "sops-age")), FluxDecryption.decryptionSpec());
         assertEquals("kubectl -n flux-dev create secret generic sops-age --from-file=age.agekey=org1.agekey",
