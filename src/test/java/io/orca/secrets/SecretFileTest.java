@@ -72,6 +72,16 @@ class SecretFileTest {
         assertTrue(w4.fileChanged());
         assertEquals(SecretFile.Reason.PLAINTEXT_CHANGED, w4.reason());
         assertTrue(SecretsTree.check(dir, List.of(kp.identity())).ok());
+
+        // The scan: neither value, nor its base64, is anywhere in the written files.
+        try (var files = Files.walk(dir)) {
+            for (Path p : files.filter(Files::isRegularFile).toList()) {
+                String text = Files.readString(p);
+                for (String v : List.of("hunter2", "hunter3", "aHVudGVy")) {
+                    assertFalse(text.contains(v), v + " leaked into " + p);
+                }
+            }
+        }
     }
 
     @Test

@@ -99,6 +99,34 @@ class SopsInteropTest {
     }
 
     @Test
+    void orcaFileRotatedBySopsStillChecks() throws Exception {
+        AgeKeyPair a = AgeKeyPair.generate();
+        AgeKeyPair b = AgeKeyPair.generate();
+        Path f = dir.resolve("tree/org1/secret.sops.yaml");
+        SecretFile.write(f, SECRET, List.of(a.recipient()), Map.of("publicKey", "0x01"));
+        SopsBinary.Result r = SopsBinary.run(Map.of("SOPS_AGE_KEY_FILE", keyFile(a).toString()),
+                "rotate", "-i", "--add-age", b.recipient(), f.toString());
+        assertEquals(0, r.exit(), r.stderr());
+        assertEquals(List.of(a.recipient(), b.recipient()), Sops.recipients(Files.readString(f)));
+        SecretsTree.CheckReport report = SecretsTree.check(dir.resolve("tree"), b.identity());
+        assertTrue(report.ok(), report.toString());
+        // Orca sees the new recipient set as a change, and re-encrypts to what network.yaml says.
+        SecretFile.Written w = SecretFile.write(f, SECRET, List.of(a.recipient()), Map.of("publicKey", "0x01"));
+        assertEquals(SecretFile.Reason.RECIPIENTS_CHANGED, w.reason());
+        assertEquals(List.of(a.recipient()), Sops.recipients(Files.readString(f)));
+        assertNoPlaintextInTree(dir.resolve("tree"));
+    }
+
+    /** The scan: no file under {@code root} contains any plaintext secret value (or its base64). */
+    static void assertNoPlaintextInTree(Path root) throws Exception {
+        try (var files = Files.walk(root)) {
+            for (Path p : files.filter(Files::isRegularFile).toList()) {
+                assertNoPlaintext(Files.readString(p));
+            }
+        }
+    }
+
+    @Test
     void sopsRejectsATamperedOrcaFile() throws Exception {
         AgeKeyPair a = AgeKeyPair.generate();
         String enc = Sops.encrypt(SECRET, List.of(a.recipient()));
