@@ -6,6 +6,7 @@ import io.orca.plan.OrganizationPlan;
 import io.orca.plan.SecretPlan;
 import io.orca.render.Manifests;
 import io.orca.render.RepositoryTree;
+import io.orca.secrets.Fingerprint;
 import io.orca.secrets.SecretFile;
 import io.orca.secrets.SecretMeta;
 import io.orca.secrets.SecretsException;
@@ -91,7 +92,9 @@ public final class SecretSealer {
                 meta = null; // unreadable side file: encrypt afresh
             }
         }
-        SecretFile.Result r = SecretFile.reuseOrEncrypt(oldFile.orElse(null), meta, manifest(op, s), recipients, s.publicData());
+        // Every SecretPlan holds key material Orca generated (256 random bits): a cheap fingerprint is as safe.
+        SecretFile.Result r = SecretFile.reuseOrEncrypt(oldFile.orElse(null), meta, manifest(op, s), recipients, s.publicData(),
+                Fingerprint.GENERATED_MATERIAL_N);
         out.put(path, r.encryptedText());
         out.put(metaPath, r.meta().toText());
     }
