@@ -1,0 +1,74 @@
+package io.orca.load;
+
+import io.orca.diag.Rule;
+import io.orca.model.Names;
+import io.orca.schema.Suggest;
+import io.orca.validate.ValidationService;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Regression tests for bugs the hostile-input and fuzz tests found; each is named after its bug. */
+class RegressionTest {
+    private static final Duration HANG_GUARD = Duration.ofSeconds(5);
+
+    /**
+     * Names.toDnsLabel trimmed '-' with the regex "^-+|-+$", which backtracks quadratically over a run of '-' inside a
+     * name: an organization named "a" + 200,000 '-' + "a" (not a DNS label, so its hint calls toDnsLabel) hung
+     * validation for minutes.
+     */
+    @Test
+    void dnsLabelHintOnLongRunOfDashesIsQuadratic() {
+        String name = "a" + "-".repeat(200_000) + "a";
+        String label = assertTimeoutPreemptively(HANG_GUARD, () -> Names.toDnsLabel(name));
+        assertEquals(name, label);
+        assertEquals("abc", Names.toDnsLabel("--ABC--"));
+        assertEquals("a-b", Names.toDnsLabel("__a__b__"));
+        assertEquals("name", Names.toDnsLabel("---"));
+        String yaml = HostileInputs.VALID.replace("name: alpha", "name: " + name);
+        ValidationService.Report r = assertTimeoutPreemptively(HANG_GUARD,
+                () -> ValidationService.validate("dashes.yaml", HostileInputs.utf8(yaml)));
+        assertTrue(r.diagnostics().stream().anyMatch(d -> d.ruleId().equals(Rule.NOT_DNS_LABEL.id())), r.diagnostics().toString());
+    }
+
+    /**
+     * SnakeYAML's StreamReader copies its buffer for every 1,024 characters of one token, so a single line of n
+     * characters costs O(n^2 / 1024): about 1 s for 1 MB and a minute for a line of 8 MB (under the size limit).
+     * The loader now refuses lines longer than YamlLoader.MAX_LINE_CHARS with ORCA-E007, before parsing.
+     */
+    @Test
+    void singleVeryLongLineIsQuadraticInSnakeYaml() {
+        byte[] eightMegabyteLine = HostileInputs.utf8("network:\n  type: " + "x".repeat(8_000_000) + "\n");
+        LoadResult r = assertTimeoutPreemptively(HANG_GUARD, () -> YamlLoader.load("line.yaml", eightMegabyteLine));
+        assertEquals(1, r.diagnostics().size(), r.diagnostics().toString());
+        assertEquals(Rule.INPUT_LIMIT.id(), r.diagnostics().get(0).ruleId());
+        assertEquals(new io.orca.diag.Position(2, YamlLoader.MAX_LINE_CHARS + 1), r.diagnostics().get(0).position());
+        // A line just under the limit still loads.
+        String ok = "network:\n  type: " + "x".repeat(YamlLoader.MAX_LINE_CHARS - 10) + "\n";
+        LoadResult fine = assertTimeoutPreemptively(HANG_GUARD, () -> YamlLoader.loadText("ok.yaml", ok));
+        assertEquals(List.of(), fine.diagnostics());
+    }
+
+    /**
+     * Suggest.closest computed the full edit distance of an unknown key against every known key: an explicit key
+     * ("? key") of 200,000 characters cost 200,000 x length per candidate, seconds over the schema's few hundred
+     * property names. Candidates whose length differs by more than the limit are now skipped (same answers).
+     */
+    @Test
+    void didYouMeanOnHugeUnknownKeyIsQuadratic() {
+        List<String> candidates = new ArrayList<>();
+        for (int i = 0; i < 500; i++) candidates.add("property_name_" + i);
+        String huge = "k".repeat(200_000);
+        assertNull(assertTimeoutPreemptively(HANG_GUARD, () -> Suggest.closest(huge, candidates)));
+        assertEquals("git_url", Suggest.closest("git_ulr", List.of("git_url", "git_protocol", "branch")));
+        assertEquals("besu", Suggest.closest("bessu", List.of("fabric", "besu", "quorum")));
+        assertNull(Suggest.closest("x", List.of("fabric", "besu")));
+    }
+}
