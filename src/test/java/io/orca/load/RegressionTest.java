@@ -71,4 +71,55 @@ class RegressionTest {
         assertEquals("besu", Suggest.closest("bessu", List.of("fabric", "besu", "quorum")));
         assertNull(Suggest.closest("x", List.of("fabric", "besu")));
     }
+
+    /**
+     * The text format's source excerpt masked secret values only on block lines ({@code password: x}): a secret in a
+     * flow mapping ({@code gitops: { ..., password: x }}) or in a one-line JSON file was printed in full whenever a
+     * diagnostic pointed at that line. Flow values are now masked with as many '*' (columns stay right).
+     */
+    @Test
+    void secretInFlowMappingShownInExcerpt() {
+        assertEquals("    password: ***", io.orca.model.SecretKeys.maskLine("    password: hunter2"));
+        assertEquals("  - token: ***", io.orca.model.SecretKeys.maskLine("  - token: hunter2"));
+        assertEquals("gitops: { username: bot, password: *******, release_dir: \"..\" }",
+                io.orca.model.SecretKeys.maskLine("gitops: { username: bot, password: hunter2, release_dir: \"..\" }"));
+        assertEquals("{\"password\": \"*******\"}".replace("\"*******\"", "*********"),
+                io.orca.model.SecretKeys.maskLine("{\"password\": \"hunter2\"}"));
+        assertEquals("{ git_password: '*****''**' }".replace("'*****''**'", "***********"),
+                io.orca.model.SecretKeys.maskLine("{ git_password: 'hun''ter2' }"));
+        assertEquals("{ a: 1, passphrase: ***, b: 2 }".replace("***", "*******"),
+                io.orca.model.SecretKeys.maskLine("{ a: 1, passphrase: hunter2, b: 2 }"));
+        String unrelated = "gitops: { username: bot, branch: main }   # password: see vault";
+        assertEquals(unrelated.length(), io.orca.model.SecretKeys.maskLine(unrelated).length());
+        assertTrue(io.orca.model.SecretKeys.maskLine(unrelated).startsWith("gitops: { username: bot, branch: main }"));
+        String longLine = "{ password: \"" + "x".repeat(200_000);
+        assertTimeoutPreemptively(HANG_GUARD, () -> io.orca.model.SecretKeys.maskLine(longLine));
+    }
+
+    /**
+     * ORCA-E027 and ORCA-E029 quoted git_url and git_repo in full, so a token written into the URL
+     * ({@code https://bot:TOKEN@host/repo.git}) appeared in every output format. URLs in messages are now redacted,
+     * and the text format's excerpt masks a URL's password too.
+     */
+    @Test
+    void tokenInGitUrlShownInMessages() {
+        assertEquals("https://bot:***@git.example.test/a.git", io.orca.model.GitUrls.redact("https://bot:TOKEN@git.example.test/a.git"));
+        assertEquals("https://***@git.example.test/a.git", io.orca.model.GitUrls.redact("https://TOKEN@git.example.test/a.git"));
+        assertEquals("https://git.example.test/a@b.git", io.orca.model.GitUrls.redact("https://git.example.test/a@b.git"));
+        assertEquals("git@github.com:acme/ops.git", io.orca.model.GitUrls.redact("git@github.com:acme/ops.git"));
+        assertEquals("    git_url: \"https://bot:***@host/x.git\"",
+                io.orca.model.SecretKeys.maskLine("    git_url: \"https://bot:TOKEN@host/x.git\""));
+        String yaml = HostileInputs.VALID.replace("      services:", String.join("\n",
+                "      gitops:",
+                "        git_protocol: ssh",
+                "        git_url: \"https://bot:TOKEN-VALUE@git.example.test/a.git\"",
+                "        git_repo: \"https://bot:TOKEN-VALUE@git.example.test/b.git\"",
+                "        release_dir: r",
+                "        chart_source: c",
+                "      services:"));
+        ValidationService.Report r = ValidationService.validate("url.yaml", HostileInputs.utf8(yaml));
+        assertTrue(r.diagnostics().stream().anyMatch(d -> d.ruleId().equals(Rule.GIT_PROTOCOL_MISMATCH.id())), r.diagnostics().toString());
+        assertTrue(r.diagnostics().stream().anyMatch(d -> d.ruleId().equals(Rule.GIT_REPO_MISMATCH.id())), r.diagnostics().toString());
+        for (var d : r.diagnostics()) assertTrue(!(d.message() + d.hint()).contains("TOKEN-VALUE"), d.toString());
+    }
 }
