@@ -30,6 +30,7 @@ public enum Rule {
     UNSUPPORTED_VERSION("ORCA-E028", "unsupported-version", Severity.ERROR, "The platform version is not one Orca supports"),
     GIT_REPO_MISMATCH("ORCA-E029", "git-repo-mismatch", Severity.ERROR, "git_repo and git_url name different repositories"),
     INVALID_REFERENCE_SYNTAX("ORCA-E030", "invalid-credential-reference", Severity.ERROR, "A ${...} credential reference is malformed"),
+    PLATFORM_NOT_DEPLOYABLE("ORCA-E040", "platform-not-deployable", Severity.ERROR, "Orca validates this platform but cannot plan or deploy it yet"),
     PLACEHOLDER("ORCA-W001", "placeholder-value", Severity.WARNING, "A value still holds a placeholder copied from a sample"),
     TOO_FEW_VALIDATORS("ORCA-W002", "too-few-validators", Severity.WARNING, "A BFT consensus has fewer than 4 validators"),
     UNQUOTED_VERSION("ORCA-W003", "unquoted-version", Severity.WARNING, "A version is written as a number"),

@@ -40,6 +40,17 @@ public final class GitUrls {
         return url.substring(0, hostStart) + user + url.substring(at);
     }
 
+    /** The URL as Flux's GitRepository takes it: scp-like {@code git@host:path} becomes {@code ssh://git@host/path}. */
+    public static String toFluxUrl(String url) {
+        String u = url.trim();
+        Matcher scp = SCP.matcher(u);
+        if (!u.contains("://") && scp.matches()) {
+            int colon = u.indexOf(':');
+            return "ssh://" + u.substring(0, colon) + "/" + u.substring(colon + 1);
+        }
+        return u;
+    }
+
     /** host/path without scheme, user, port, trailing ".git" or "/": how Bevel's git_repo and git_url compare. */
     public static String canonical(String url) {
         String u = url.trim();

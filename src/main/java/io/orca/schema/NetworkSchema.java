@@ -166,7 +166,7 @@ public final class NetworkSchema {
                 String hint = node instanceof YScalar s && !s.isNull() && expected.contains("string")
                         && !SecretKeys.isSecretPath(path)
                         ? "quote the value: \"" + s.text() + "\""
-                        : "write a " + expected + " here";
+                        : "write " + (expected.matches("^[aeiou].*") ? "an " : "a ") + expected + " here";
                 return Rule.WRONG_TYPE.at(file, position, path, "expected " + expected + ", found " + found + " at '" + path + "'", hint);
             }
             case "enum" -> {

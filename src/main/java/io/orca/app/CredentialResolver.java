@@ -1,0 +1,76 @@
+package io.orca.app;
+
+import io.orca.model.Secret;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Resolves credential references in network.yaml values at the edge that needs them: {@code ${env:NAME}} reads an
+ * environment variable, {@code ${file:PATH}} a file (trailing newline removed, {@code ~} expanded). A plain value
+ * is used as written. Errors name the reference, never a value.
+ */
+public final class CredentialResolver {
+    private static final Pattern REFERENCE = Pattern.compile("\\$\\{(env|file):([^}\\s]+)}");
+    private final Function<String, String> environment;
+
+    public CredentialResolver(Function<String, String> environment) {
+        this.environment = environment;
+    }
+
+    public static CredentialResolver system() {
+        Map<String, String> env = System.getenv();
+        return new CredentialResolver(env::get);
+    }
+
+    /** Thrown when a reference cannot be resolved; its message is safe to print. */
+    public static final class UnresolvedCredentialException extends RuntimeException {
+        public UnresolvedCredentialException(String message) {
+            super(message, null, false, false);
+        }
+    }
+
+    public Secret resolve(Secret value, String where) {
+        Matcher m = REFERENCE.matcher(value.reveal().trim());
+        if (!m.matches()) return value;
+        String kind = m.group(1);
+        String name = m.group(2);
+        if (kind.equals("env")) {
+            String v = environment.apply(name);
+            if (v == null || v.isEmpty()) {
+                throw new UnresolvedCredentialException(where + ": environment variable " + name + " is not set (referenced as ${env:" + name + "})");
+            }
+            return Secret.of(v);
+        }
+        return Secret.of(readFile(expand(name), where).strip());
+    }
+
+    /** A path reference (e.g. gitops.private_key): {@code ${file:PATH}} or a plain path, {@code ~} expanded. */
+    public Path resolvePath(Secret value, String where) {
+        Matcher m = REFERENCE.matcher(value.reveal().trim());
+        String p = m.matches() ? (m.group(1).equals("file") ? m.group(2) : resolve(value, where).reveal()) : value.reveal().trim();
+        Path path = expand(p);
+        if (!Files.isRegularFile(path)) {
+            throw new UnresolvedCredentialException(where + ": file " + path + " does not exist");
+        }
+        return path;
+    }
+
+    private static Path expand(String p) {
+        return p.startsWith("~/") ? Path.of(System.getProperty("user.home"), p.substring(2)) : Path.of(p);
+    }
+
+    private static String readFile(Path p, String where) {
+        try {
+            return Files.readString(p, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UnresolvedCredentialException(where + ": cannot read " + p + " (" + e.getClass().getSimpleName() + ")");
+        }
+    }
+}

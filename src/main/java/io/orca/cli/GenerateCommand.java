@@ -1,0 +1,35 @@
+package io.orca.cli;
+
+import io.orca.app.GenerateService;
+import io.orca.render.RepositoryTree;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+/** {@code orca generate}: writes each GitOps repository's Flux manifests under an output folder. */
+@Command(name = "generate", mixinStandardHelpOptions = true,
+        description = "Generate the Flux v2 manifests of every organization into DIR/<repository>/<release_dir>.",
+        footer = {"", "Exit codes: 0 generated, 1 invalid network.yaml or unsupported platform, 2 usage error."})
+public final class GenerateCommand implements Callable<Integer> {
+    @Mixin
+    NetworkInput input;
+
+    @Option(names = {"-o", "--out"}, required = true, paramLabel = "DIR", description = "output folder")
+    Path out;
+
+    @Override
+    public Integer call() throws IOException {
+        GenerateService.Outcome outcome = input.plan();
+        if (outcome == null) return Cli.EXIT_INVALID;
+        GenerateService.write(outcome.trees(), out);
+        for (RepositoryTree t : outcome.trees()) {
+            Cli.out().printf("%s: %d files for %s%n", out.resolve(t.name()), t.files().size(), String.join(", ", t.organizations()));
+        }
+        Cli.out().flush();
+        return Cli.EXIT_OK;
+    }
+}

@@ -1,0 +1,56 @@
+package io.orca.cli;
+
+import io.orca.app.GenerateService;
+import io.orca.app.LocalMaterialStore;
+import io.orca.diag.Diagnostic;
+import io.orca.diag.Position;
+import io.orca.diag.Rule;
+import io.orca.plan.Planner;
+import io.orca.validate.ValidationService;
+import io.orca.report.DiagnosticFormat;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.List;
+
+/** The network.yaml argument and state options shared by generate, template, plan and publish. */
+final class NetworkInput {
+    @Parameters(index = "0", paramLabel = "FILE", description = "the network.yaml")
+    Path file;
+
+    @Option(names = "--state-dir", paramLabel = "DIR", defaultValue = ".orca/secrets",
+            description = "where generated private material is kept on this machine, never published (default: ${DEFAULT-VALUE})")
+    Path stateDir;
+
+    /** Validates and plans; on failure prints the diagnostics to stderr and returns null. */
+    GenerateService.Outcome plan() {
+        Cli.Input input = Cli.read(file);
+        if (input == null) return null;
+        LocalMaterialStore store = new LocalMaterialStore(stateDir);
+        GenerateService.Outcome outcome;
+        try {
+            outcome = GenerateService.plan(input.name(), input.bytes(), store, new SecureRandom());
+        } catch (Planner.UnsupportedPlatformException e) {
+            ValidationService.Report report = ValidationService.validate(input.name(), input.bytes());
+            io.orca.load.YNode type = report.document().filter(d -> d instanceof io.orca.load.YMap).map(d -> (io.orca.load.YMap) d)
+                    .flatMap(r -> r.map("network")).map(n -> n.get("type")).orElse(null);
+            Diagnostic d = Rule.PLATFORM_NOT_DEPLOYABLE.at(input.name(), type == null ? Position.START : type.position(),
+                    "network.type", e.getMessage(), "'orca validate' checks it fully; planning comes with the platform's own issue");
+            DiagnosticFormat.TEXT.write(List.of(new DiagnosticFormat.FileDiagnostics(report.load().source(), List.of(d))), Cli.err());
+            return null;
+        }
+        if (!outcome.ok()) {
+            DiagnosticFormat.TEXT.write(List.of(new DiagnosticFormat.FileDiagnostics(outcome.report().load().source(),
+                    outcome.diagnostics())), Cli.err());
+            return null;
+        }
+        int written = store.saveNew(outcome.plan().organizations());
+        if (written > 0) {
+            Cli.err().println("orca: warning: " + written + " private key(s) generated and kept in " + stateDir
+                    + " (never published); keep this folder safe: node identities depend on it");
+        }
+        return outcome;
+    }
+}

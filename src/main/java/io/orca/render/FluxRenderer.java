@@ -1,0 +1,252 @@
+package io.orca.render;
+
+import io.orca.model.Names;
+import io.orca.model.Network;
+import io.orca.model.Organization;
+import io.orca.plan.DeploymentPlan;
+import io.orca.plan.OrganizationPlan;
+import io.orca.plan.ReleasePlan;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+import static io.orca.render.Manifests.list;
+import static io.orca.render.Manifests.map;
+
+/**
+ * Renders a plan as Flux v2 manifests, per GitOps repository. Layout under each release_dir (Bevel-compatible names):
+ * <pre>
+ * kustomization.yaml                 lists flux-&lt;env&gt;/ and one folder per organization namespace
+ * flux-&lt;env&gt;/gotk-sync.yaml         GitRepository + Kustomization flux-&lt;env&gt; (what flux bootstrap writes)
+ * flux-&lt;env&gt;/notifications.yaml     Provider + Alert, when network.flux.notifications is set
+ * &lt;org&gt;-bes/namespace.yaml           the organization's Namespace
+ * &lt;org&gt;-bes/charts.yaml              HelmRepository / OCIRepository, when gitops.chart_repository says so
+ * &lt;org&gt;-bes/&lt;release&gt;.yaml          one HelmRelease per release
+ * </pre>
+ * Pure: same plan, same bytes.
+ */
+public final class FluxRenderer {
+    public static final String HELM_RELEASE_API = "helm.toolkit.fluxcd.io/v2";
+    public static final String SOURCE_API = "source.toolkit.fluxcd.io/v1";
+    public static final String KUSTOMIZE_API = "kustomize.toolkit.fluxcd.io/v1";
+    public static final String NOTIFICATION_API = "notification.toolkit.fluxcd.io/v1beta3";
+    public static final String KUSTOMIZE_CONFIG_API = "kustomize.config.k8s.io/v1beta1";
+    /** The Secret, in the Flux namespace, holding the age private key kustomize-controller decrypts with. */
+    public static final String SOPS_KEY_SECRET = "sops-age";
+
+    private FluxRenderer() {
+    }
+
+    public static List<RepositoryTree> render(DeploymentPlan plan) {
+        Network net = plan.network();
+        String header = Manifests.header(net.source().name(), net.source().sha256());
+        Map<String, List<OrganizationPlan>> byRepo = new LinkedHashMap<>();
+        for (OrganizationPlan op : plan.organizations()) {
+            Organization.Gitops g = op.organization().gitops();
+            byRepo.computeIfAbsent(g.url() + "\u0000" + g.branch(), k -> new ArrayList<>()).add(op);
+        }
+        List<RepositoryTree> trees = new ArrayList<>();
+        TreeSet<String> usedNames = new TreeSet<>();
+        for (List<OrganizationPlan> orgs : byRepo.values()) {
+            Organization.Gitops gitops = orgs.get(0).organization().gitops();
+            SortedMap<String, String> files = new TreeMap<>();
+            Map<String, List<OrganizationPlan>> byDir = new LinkedHashMap<>();
+            for (OrganizationPlan op : orgs) {
+                byDir.computeIfAbsent(op.organization().gitops().releaseDir(), k -> new ArrayList<>()).add(op);
+            }
+            for (Map.Entry<String, List<OrganizationPlan>> e : byDir.entrySet()) {
+                renderReleaseDir(net, gitops, e.getKey(), e.getValue(), header, files);
+            }
+            String name = repoName(gitops, orgs.get(0).organization().name());
+            String unique = name;
+            for (int i = 2; usedNames.contains(unique); i++) unique = name + "-" + i;
+            usedNames.add(unique);
+            trees.add(new RepositoryTree(unique, gitops, orgs.stream().map(o -> o.organization().name()).toList(),
+                    List.copyOf(byDir.keySet()), files));
+        }
+        return trees;
+    }
+
+    private static String repoName(Organization.Gitops g, String firstOrg) {
+        if (g.embedded()) return firstOrg;
+        String u = g.url();
+        while (u.endsWith("/")) u = u.substring(0, u.length() - 1);
+        String last = u.substring(Math.max(u.lastIndexOf('/'), u.lastIndexOf(':')) + 1);
+        if (last.endsWith(".git")) last = last.substring(0, last.length() - 4);
+        return last.isEmpty() ? firstOrg : Names.toDnsLabel(last);
+    }
+
+    private static void renderReleaseDir(Network net, Organization.Gitops gitops, String dir, List<OrganizationPlan> orgs,
+                                         String header, SortedMap<String, String> files) {
+        String fluxNs = net.flux().namespace();
+        String fluxDir = "flux-" + net.env().type();
+        List<String> resources = new ArrayList<>();
+        boolean sops = orgs.stream().anyMatch(o -> !o.secrets().isEmpty() && !o.organization().secrets().ageRecipients().isEmpty());
+        List<String> fluxResources = new ArrayList<>();
+        // A cluster can only sync from a URL it reaches; for a local repository (the embedded default, file://) the
+        // operator points Flux at wherever the repository is served, so Orca writes no sync objects for it.
+        if (fluxReachable(gitops)) {
+            put(files, dir + "/" + fluxDir + "/gotk-sync.yaml", header, syncGitRepository(net, gitops, fluxNs),
+                    syncKustomization(net, dir, fluxNs, sops));
+            fluxResources.add("gotk-sync.yaml");
+        }
+        net.flux().notifications().ifPresent(n -> {
+            put(files, dir + "/" + fluxDir + "/notifications.yaml", header, provider(n, fluxNs), alert(n, fluxNs, net));
+            fluxResources.add("notifications.yaml");
+        });
+        if (!fluxResources.isEmpty()) {
+            put(files, dir + "/" + fluxDir + "/kustomization.yaml", header, kustomizeConfig(fluxResources));
+            resources.add(fluxDir);
+        }
+        for (OrganizationPlan op : orgs) {
+            String ns = op.namespace();
+            resources.add(ns);
+            List<String> orgResources = new ArrayList<>();
+            put(files, dir + "/" + ns + "/namespace.yaml", header, namespace(ns, op));
+            orgResources.add("namespace.yaml");
+            Organization.Gitops g = op.organization().gitops();
+            boolean helmRepo = g.chartRepository().filter(r -> r.type().equals("helm")).isPresent();
+            boolean ociRepo = g.chartRepository().filter(r -> r.type().equals("oci")).isPresent();
+            if (helmRepo || ociRepo) {
+                List<Map<String, Object>> sources = new ArrayList<>();
+                Organization.ChartRepository r = g.chartRepository().get();
+                if (helmRepo) {
+                    sources.add(map("apiVersion", SOURCE_API, "kind", "HelmRepository",
+                            "metadata", meta(op.organization().name() + "-charts", ns, op),
+                            "spec", map("url", r.url(), "interval", r.interval())));
+                } else {
+                    for (String chart : new TreeSet<>(op.releases().stream().map(ReleasePlan::chart).toList())) {
+                        String version = r.version().orElse(chartVersion(op, chart));
+                        sources.add(map("apiVersion", SOURCE_API, "kind", "OCIRepository",
+                                "metadata", meta(op.organization().name() + "-" + chart, ns, op),
+                                "spec", map("url", trimSlash(r.url()) + "/" + chart, "interval", r.interval(),
+                                        "ref", map("tag", version),
+                                        "layerSelector", map("mediaType", "application/vnd.cncf.helm.chart.content.v1.tar+gzip",
+                                                "operation", "copy"))));
+                    }
+                }
+                putAll(files, dir + "/" + ns + "/charts.yaml", header, sources);
+                orgResources.add("charts.yaml");
+            }
+            for (ReleasePlan r : op.releases()) {
+                put(files, dir + "/" + ns + "/" + r.name() + ".yaml", header, helmRelease(net, op, r, fluxNs));
+                orgResources.add(r.name() + ".yaml");
+            }
+            put(files, dir + "/" + ns + "/kustomization.yaml", header, kustomizeConfig(orgResources));
+        }
+        put(files, dir + "/kustomization.yaml", header, kustomizeConfig(resources));
+    }
+
+    private static String chartVersion(OrganizationPlan op, String chart) {
+        return op.releases().stream().filter(r -> r.chart().equals(chart)).map(ReleasePlan::chartVersion).findFirst().orElse("0.1.0");
+    }
+
+    private static String trimSlash(String s) {
+        return s.endsWith("/") ? s.substring(0, s.length() - 1) : s;
+    }
+
+    static Map<String, Object> meta(String name, String namespace, OrganizationPlan op) {
+        return map("name", name, "namespace", namespace,
+                "labels", map("app.kubernetes.io/managed-by", "orca", "orca.dev/organization", op.organization().name()));
+    }
+
+    private static Map<String, Object> namespace(String ns, OrganizationPlan op) {
+        return map("apiVersion", "v1", "kind", "Namespace",
+                "metadata", map("name", ns, "labels", map("app.kubernetes.io/managed-by", "orca",
+                        "orca.dev/organization", op.organization().name())));
+    }
+
+    /** Whether source-controller can clone this URL (its CRD accepts http, https and ssh URLs). */
+    public static boolean fluxReachable(Organization.Gitops g) {
+        String u = io.orca.model.GitUrls.toFluxUrl(g.url()).toLowerCase(java.util.Locale.ROOT);
+        return u.startsWith("http://") || u.startsWith("https://") || u.startsWith("ssh://");
+    }
+
+    private static Map<String, Object> syncGitRepository(Network net, Organization.Gitops g, String fluxNs) {
+        boolean needsSecret = g.password().isPresent() || g.privateKey().isPresent();
+        return map("apiVersion", SOURCE_API, "kind", "GitRepository",
+                "metadata", map("name", fluxNs, "namespace", fluxNs),
+                "spec", map("interval", net.flux().interval(), "url", io.orca.model.GitUrls.toFluxUrl(g.url()),
+                        "ref", map("branch", g.branch()),
+                        "secretRef", needsSecret ? map("name", fluxNs) : null));
+    }
+
+    private static Map<String, Object> syncKustomization(Network net, String dir, String fluxNs, boolean sops) {
+        return map("apiVersion", KUSTOMIZE_API, "kind", "Kustomization",
+                "metadata", map("name", fluxNs, "namespace", fluxNs),
+                "spec", map("interval", net.flux().interval(), "path", "./" + dir, "prune", true, "wait", true,
+                        "timeout", net.flux().timeout(),
+                        "sourceRef", map("kind", "GitRepository", "name", fluxNs),
+                        "decryption", sops ? map("provider", "sops", "secretRef", map("name", SOPS_KEY_SECRET)) : null));
+    }
+
+    private static Map<String, Object> provider(Network.Notifications n, String fluxNs) {
+        return map("apiVersion", NOTIFICATION_API, "kind", "Provider",
+                "metadata", map("name", "orca", "namespace", fluxNs),
+                "spec", map("type", n.providerType(), "channel", n.channel().orElse(null), "address", n.address().orElse(null),
+                        "secretRef", n.secretRef().map(s -> map("name", s)).orElse(null)));
+    }
+
+    private static Map<String, Object> alert(Network.Notifications n, String fluxNs, Network net) {
+        return map("apiVersion", NOTIFICATION_API, "kind", "Alert",
+                "metadata", map("name", "orca", "namespace", fluxNs),
+                "spec", map("providerRef", map("name", "orca"), "eventSeverity", n.eventSeverity(),
+                        "eventSources", list(map("kind", "HelmRelease", "name", "*", "namespace", "*"),
+                                map("kind", "Kustomization", "name", fluxNs), map("kind", "GitRepository", "name", fluxNs))));
+    }
+
+    private static Map<String, Object> helmRelease(Network net, OrganizationPlan op, ReleasePlan r, String fluxNs) {
+        Organization.Gitops g = op.organization().gitops();
+        int retries = Math.max(1, net.env().retryCount());
+        Map<String, Object> spec = new LinkedHashMap<>();
+        spec.put("releaseName", r.name());
+        spec.put("interval", net.flux().interval());
+        spec.put("timeout", net.flux().timeout());
+        String type = g.chartRepository().map(Organization.ChartRepository::type).orElse("git");
+        switch (type) {
+            case "oci" -> spec.put("chartRef", map("kind", "OCIRepository", "name", op.organization().name() + "-" + r.chart()));
+            case "helm" -> spec.put("chart", map("spec", map("chart", r.chart(),
+                    "version", g.chartRepository().get().version().orElse(r.chartVersion()),
+                    "sourceRef", map("kind", "HelmRepository", "name", op.organization().name() + "-charts"),
+                    "interval", net.flux().interval())));
+            default -> spec.put("chart", map("spec", map("chart", "./" + g.chartSource() + "/" + r.chart(),
+                    "sourceRef", map("kind", "GitRepository", "name", fluxNs, "namespace", fluxNs),
+                    "reconcileStrategy", "Revision", "interval", net.flux().interval())));
+        }
+        if (!r.dependsOn().isEmpty()) {
+            List<Object> deps = new ArrayList<>();
+            for (String d : r.dependsOn()) deps.add(map("name", d));
+            spec.put("dependsOn", deps);
+        }
+        spec.put("install", map("remediation", map("retries", retries)));
+        spec.put("upgrade", map("cleanupOnFail", true,
+                "remediation", map("retries", retries, "remediateLastFailure", true, "strategy", "rollback")));
+        spec.put("rollback", map("cleanupOnFail", true));
+        spec.put("driftDetection", map("mode", net.flux().driftDetection()));
+        spec.put("values", r.values());
+        return map("apiVersion", HELM_RELEASE_API, "kind", "HelmRelease", "metadata", meta(r.name(), op.namespace(), op),
+                "spec", spec);
+    }
+
+    private static Map<String, Object> kustomizeConfig(List<String> resources) {
+        return map("apiVersion", KUSTOMIZE_CONFIG_API, "kind", "Kustomization", "resources", new ArrayList<>(resources));
+    }
+
+    @SafeVarargs
+    private static void put(SortedMap<String, String> files, String path, String header, Map<String, Object>... docs) {
+        putAll(files, path, header, List.of(docs));
+    }
+
+    private static void putAll(SortedMap<String, String> files, String path, String header, List<Map<String, Object>> docs) {
+        StringBuilder b = new StringBuilder(header);
+        for (int i = 0; i < docs.size(); i++) {
+            b.append("---\n").append(Manifests.yaml(docs.get(i)));
+        }
+        files.put(path, b.toString());
+    }
+}

@@ -1,0 +1,289 @@
+package io.orca.schema;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.networknt.schema.InputFormat;
+import com.networknt.schema.JsonSchema;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.PathType;
+import com.networknt.schema.SchemaLocation;
+import com.networknt.schema.SchemaValidatorsConfig;
+import com.networknt.schema.SpecVersion;
+import com.networknt.schema.ValidationMessage;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.yaml.snakeyaml.Yaml;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Validates {@code schemas/network.schema.json}: every Bevel sample must pass, every negative fixture under
+ * {@code src/test/resources/schema/invalid/} must fail with the keyword and location named in its leading comment
+ * line(s) ({@code # expect: <keyword> at <json pointer>}), every positive fixture under {@code schema/valid/} must
+ * pass.
+ */
+class NetworkSchemaTest {
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final Pattern EXPECT = Pattern.compile("^#\\s*expect:\\s*(\\S+)\\s+at\\s+(\\S*)\\s*$");
+
+    private static JsonSchema schema;
+    private static JsonNode schemaNode;
+
+    static Path projectDir() {
+        String dir = System.getProperty("orca.projectDir");
+        return Path.of(dir != null && !dir.isBlank() ? dir : System.getProperty("user.dir")).toAbsolutePath().normalize();
+    }
+
+    /**
+     * Bevel's samples live in {@code ../shared/reference/bevel/samples} relative to the project; from a Git
+     * worktree nested deeper, the nearest ancestor holding {@code shared/reference/bevel/samples} is used.
+     */
+    static Path samplesDir() {
+        Path preferred = projectDir().resolve("../shared/reference/bevel/samples").normalize();
+        for (Path p = projectDir().getParent(); p != null && !Files.isDirectory(preferred); p = p.getParent()) {
+            Path candidate = p.resolve("shared/reference/bevel/samples");
+            if (Files.isDirectory(candidate)) {
+                return candidate;
+            }
+        }
+        return preferred;
+    }
+
+    static Path fixturesDir(String kind) {
+        return projectDir().resolve("src/test/resources/schema").resolve(kind);
+    }
+
+    @BeforeAll
+    static void loadSchema() throws IOException {
+        schemaNode = MAPPER.readTree(projectDir().resolve("schemas/network.schema.json").toFile());
+        SchemaValidatorsConfig config = SchemaValidatorsConfig.builder()
+                .pathType(PathType.JSON_POINTER)
+                .locale(Locale.ROOT)
+                .build();
+        schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(schemaNode, config);
+        schema.initializeValidators();
+    }
+
+    /** YAML text to the Jackson tree the schema sees (SnakeYAML's YAML 1.1 scalar resolution). */
+    static JsonNode yamlToJson(String yaml) {
+        Object data = new Yaml().load(yaml);
+        return MAPPER.valueToTree(data);
+    }
+
+    static Set<ValidationMessage> validate(Path file) throws IOException {
+        return schema.validate(yamlToJson(Files.readString(file, StandardCharsets.UTF_8)));
+    }
+
+    static String describe(Set<ValidationMessage> errors) {
+        return errors.stream()
+                .map(m -> "  " + m.getType() + " at " + m.getInstanceLocation() + " (" + m.getEvaluationPath() + "): " + m.getMessage())
+                .sorted()
+                .collect(Collectors.joining("\n"));
+    }
+
+    static Stream<Path> list(Path dir) throws IOException {
+        assertTrue(Files.isDirectory(dir), "missing directory " + dir);
+        try (Stream<Path> s = Files.list(dir)) {
+            List<Path> files = s.filter(p -> p.toString().endsWith(".yaml") || p.toString().endsWith(".yml"))
+                    .sorted().collect(Collectors.toList());
+            assertFalse(files.isEmpty(), "no YAML files in " + dir);
+            return files.stream();
+        }
+    }
+
+    static Stream<Path> samples() throws IOException {
+        return list(samplesDir());
+    }
+
+    static Stream<Path> validFixtures() throws IOException {
+        return list(fixturesDir("valid"));
+    }
+
+    static Stream<Path> invalidFixtures() throws IOException {
+        return list(fixturesDir("invalid"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("samples")
+    void bevelSampleIsValid(Path sample) throws IOException {
+        Set<ValidationMessage> errors = validate(sample);
+        assertTrue(errors.isEmpty(), sample.getFileName() + " has schema errors:\n" + describe(errors));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("validFixtures")
+    void validFixtureIsValid(Path fixture) throws IOException {
+        Set<ValidationMessage> errors = validate(fixture);
+        assertTrue(errors.isEmpty(), fixture.getFileName() + " has schema errors:\n" + describe(errors));
+    }
+
+    /** The project's example networks (examples/*.yaml, when present) are schema-valid. */
+    @TestFactory
+    Stream<DynamicTest> examplesAreValid() throws IOException {
+        Path dir = projectDir().resolve("examples");
+        if (!Files.isDirectory(dir)) {
+            return Stream.empty();
+        }
+        List<Path> files;
+        try (Stream<Path> s = Files.list(dir)) {
+            files = s.filter(p -> p.toString().endsWith(".yaml")).sorted().collect(Collectors.toList());
+        }
+        return files.stream().map(f -> DynamicTest.dynamicTest(f.getFileName().toString(), () -> {
+            Set<ValidationMessage> errors = validate(f);
+            assertTrue(errors.isEmpty(), f.getFileName() + " has schema errors:\n" + describe(errors));
+        }));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("invalidFixtures")
+    void invalidFixtureFailsWhereExpected(Path fixture) throws IOException {
+        List<String[]> expectations = new ArrayList<>();
+        for (String line : Files.readAllLines(fixture, StandardCharsets.UTF_8)) {
+            Matcher m = EXPECT.matcher(line.trim());
+            if (m.matches()) {
+                expectations.add(new String[] {m.group(1), m.group(2)});
+            } else if (!line.trim().startsWith("#")) {
+                break;
+            }
+        }
+        assertFalse(expectations.isEmpty(), fixture.getFileName() + ": first line must be '# expect: <keyword> at <json pointer>'");
+        Set<ValidationMessage> errors = validate(fixture);
+        for (String[] e : expectations) {
+            boolean found = errors.stream().anyMatch(m -> e[0].equals(m.getType()) && e[1].equals(pointerOf(m)));
+            assertTrue(found, fixture.getFileName() + ": expected '" + e[0] + "' error at '" + e[1] + "', got:\n" + describe(errors));
+        }
+    }
+
+    /**
+     * The location an error is about: the instance location, extended by the offending property name for
+     * keywords that report on the parent object (unknown key, missing key).
+     */
+    static String pointerOf(ValidationMessage m) {
+        String location = m.getInstanceLocation().toString();
+        String property = m.getProperty();
+        switch (m.getType()) {
+            case "additionalProperties", "unevaluatedProperties", "required", "dependentRequired" -> {
+                if (property != null && !location.endsWith("/" + escape(property))) {
+                    return location + "/" + escape(property);
+                }
+                return location;
+            }
+            default -> {
+                return location;
+            }
+        }
+    }
+
+    static String escape(String token) {
+        return token.replace("~", "~0").replace("/", "~1");
+    }
+
+    @Test
+    void schemaDeclaresDialectAndId() {
+        assertEquals("https://json-schema.org/draft/2020-12/schema", schemaNode.path("$schema").asText());
+        assertEquals("https://orca.dev/schemas/network.schema.json", schemaNode.path("$id").asText());
+    }
+
+    @Test
+    void schemaIsOnTheClasspath() throws IOException {
+        try (InputStream in = NetworkSchemaTest.class.getClassLoader().getResourceAsStream("schemas/network.schema.json")) {
+            assertNotNull(in, "schemas/network.schema.json is not on the classpath");
+            assertEquals(schemaNode, MAPPER.readTree(in));
+        }
+    }
+
+    @Test
+    void schemaConformsToTheDraft202012MetaSchema() throws IOException {
+        JsonSchema meta = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012)
+                .getSchema(SchemaLocation.of("https://json-schema.org/draft/2020-12/schema"),
+                        SchemaValidatorsConfig.builder().pathType(PathType.JSON_POINTER).build());
+        Set<ValidationMessage> errors = meta.validate(Files.readString(projectDir().resolve("schemas/network.schema.json")), InputFormat.JSON);
+        assertTrue(errors.isEmpty(), "schema is not a valid 2020-12 schema:\n" + describe(errors));
+    }
+
+    /** Editors autocomplete from descriptions: every declared property must carry one. */
+    @Test
+    void everyPropertyHasADescription() {
+        List<String> missing = new ArrayList<>();
+        collectUndescribed(schemaNode, "", missing);
+        assertTrue(missing.isEmpty(), "properties without description:\n  " + String.join("\n  ", missing));
+    }
+
+    private static void collectUndescribed(JsonNode node, String path, List<String> missing) {
+        if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                collectUndescribed(node.get(i), path + "/" + i, missing);
+            }
+            return;
+        }
+        if (!node.isObject()) {
+            return;
+        }
+        Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
+        while (fields.hasNext()) {
+            Map.Entry<String, JsonNode> f = fields.next();
+            String p = path + "/" + escape(f.getKey());
+            if (f.getKey().equals("if")) {
+                continue; // conditions, not declarations
+            }
+            if (f.getKey().equals("properties") && f.getValue().isObject()) {
+                Iterator<Map.Entry<String, JsonNode>> props = f.getValue().fields();
+                while (props.hasNext()) {
+                    Map.Entry<String, JsonNode> prop = props.next();
+                    if (!prop.getValue().isObject() || !prop.getValue().hasNonNull("description")) {
+                        missing.add(p + "/" + escape(prop.getKey()));
+                    }
+                }
+            }
+            collectUndescribed(f.getValue(), p, missing);
+        }
+    }
+
+    @Test
+    void yamlScalarsResolveAsYaml11() {
+        JsonNode n = yamlToJson("a: True\nb: yes\nc: 22.10.2\nd: 4.7\ne: ~\n");
+        assertTrue(n.get("a").isBoolean());
+        assertTrue(n.get("b").isBoolean());
+        assertTrue(n.get("c").isTextual());
+        assertTrue(n.get("d").isNumber());
+        assertTrue(n.get("e").isNull());
+    }
+
+    /** The samples cover every platform the schema knows, so every per-platform branch is exercised. */
+    @Test
+    void samplesCoverEveryPlatform() throws IOException {
+        assertTrue(Files.isDirectory(samplesDir()), "Bevel samples not found at " + samplesDir());
+        Set<String> platforms = new TreeSet<>();
+        schemaNode.at("/$defs/network/properties/type/enum").forEach(n -> platforms.add(n.asText()));
+        assertEquals(7, platforms.size());
+        Set<String> sampled = new TreeSet<>();
+        for (Path sample : samples().collect(Collectors.toList())) {
+            sampled.add(yamlToJson(Files.readString(sample, StandardCharsets.UTF_8)).at("/network/type").asText());
+        }
+        assertEquals(platforms, sampled);
+    }
+}
