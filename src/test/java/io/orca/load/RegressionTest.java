@@ -125,4 +125,23 @@ class RegressionTest {
         assertTrue(r2.diagnostics().stream().anyMatch(d -> d.ruleId().equals(Rule.GIT_REPO_MISMATCH.id())), r2.diagnostics().toString());
         for (var d : r2.diagnostics()) assertTrue(!(d.message() + d.hint()).contains("TOKEN-VALUE"), d.toString());
     }
+
+    /**
+     * Found by FuzzTest (seed 104372539625761, input 2701) once the real schema landed: a YAML float .nan or .inf
+     * (e.g. {@code git_protocol: .nan}) went to networknt as a Jackson NaN/Infinity number, and its enum and range
+     * keywords threw NumberFormatException from BigDecimal: validate threw instead of reporting.
+     */
+    @Test
+    void nanOrInfinityValueCrashesSchemaValidation() {
+        for (String value : List.of(".nan", ".NaN", ".inf", "-.inf", "+.Inf")) {
+            for (String key : List.of("    proxy: ", "    type: ")) {
+                String yaml = HostileInputs.VALID.replace(key + (key.contains("proxy") ? "none" : "dev"), key + value);
+                ValidationService.Report r = ValidationService.validate("nan.yaml", HostileInputs.utf8(yaml));
+                assertTrue(r.diagnostics().stream().anyMatch(d -> d.path().startsWith("network.env")), value + ": " + r.diagnostics());
+            }
+            String port = HostileInputs.VALID.replace("p2p: { port: 30303 }", "p2p: { port: " + value + " }");
+            ValidationService.Report r = ValidationService.validate("nan.yaml", HostileInputs.utf8(port));
+            assertTrue(r.hasErrors(), value + ": " + r.diagnostics());
+        }
+    }
 }
