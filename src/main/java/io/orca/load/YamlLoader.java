@@ -46,6 +46,11 @@ public final class YamlLoader {
     public static final int MAX_DEPTH = 64;
     public static final int MAX_ALIASES = 50;
     public static final int MAX_NODES = 500_000;
+    /**
+     * Longest line accepted, in characters. SnakeYAML's reader copies its window for every 1,024 characters of a
+     * single token, so one very long line costs quadratic time (about 1 s for 1 MB, a minute for 8 MB).
+     */
+    public static final int MAX_LINE_CHARS = 256 * 1024;
 
     private static final Pattern SAFE_KEY = Pattern.compile("[A-Za-z_][A-Za-z0-9_-]*");
     private static final Pattern INT = Pattern.compile("[-+]?(0|[1-9][0-9_]*)");
@@ -73,6 +78,13 @@ public final class YamlLoader {
             return new LoadResult(source, Optional.empty(), diags);
         }
         Optional<YNode> doc = Optional.empty();
+        Position longLine = longLine(text);
+        if (longLine != null) {
+            diags.add(Rule.INPUT_LIMIT.at(name, longLine, "",
+                    "line " + longLine.line() + " is longer than " + MAX_LINE_CHARS + " characters",
+                    "a network.yaml line is normally under 200 characters; break long values into block scalars (|)"));
+            return new LoadResult(source, Optional.empty(), diags);
+        }
         try {
             Iterator<Node> docs = yaml(bytes.length).composeAll(new StringReader(text)).iterator();
             Node root = docs.hasNext() ? docs.next() : null;
@@ -162,6 +174,20 @@ public final class YamlLoader {
         }
         out.flip();
         return out.toString();
+    }
+
+    /** Where the first line longer than {@link #MAX_LINE_CHARS} goes over it, or null. */
+    static Position longLine(String text) {
+        int line = 1;
+        int start = 0;
+        for (int i = 0, n = text.length(); i <= n; i++) {
+            if (i == n || text.charAt(i) == '\n') {
+                if (i - start > MAX_LINE_CHARS) return new Position(line, MAX_LINE_CHARS + 1);
+                line++;
+                start = i + 1;
+            }
+        }
+        return null;
     }
 
     static Position positionOfIndex(String text, int index) {

@@ -23,6 +23,23 @@ public final class GitUrls {
         return Optional.empty();
     }
 
+    /**
+     * The URL as it may be shown in a message: a password or token in its user part ({@code https://user:token@host})
+     * is replaced by ***. Anything else is returned as it is.
+     */
+    public static String redact(String url) {
+        int scheme = url.indexOf("://");
+        if (scheme < 0) return url;
+        int hostStart = scheme + 3;
+        int slash = url.indexOf('/', hostStart);
+        int authorityEnd = slash < 0 ? url.length() : slash;
+        int at = url.lastIndexOf('@', authorityEnd - 1);
+        if (at < hostStart) return url;
+        int colon = url.indexOf(':', hostStart);
+        String user = colon >= 0 && colon < at ? url.substring(hostStart, colon) + ":***" : "***";
+        return url.substring(0, hostStart) + user + url.substring(at);
+    }
+
     /** The URL as Flux's GitRepository takes it: scp-like {@code git@host:path} becomes {@code ssh://git@host/path}. */
     public static String toFluxUrl(String url) {
         String u = url.trim();

@@ -24,7 +24,13 @@ public final class Names {
 
     /** A DNS label a user probably meant (lower case, invalid characters replaced), for hints. */
     public static String toDnsLabel(String s) {
-        String l = s.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9-]+", "-").replaceAll("^-+|-+$", "");
+        String l = s.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9-]+", "-");
+        // Trim '-' by hand: the regex "^-+|-+$" backtracks quadratically over a long run of '-' inside the name.
+        int from = 0;
+        int to = l.length();
+        while (from < to && l.charAt(from) == '-') from++;
+        while (to > from && l.charAt(to - 1) == '-') to--;
+        l = l.substring(from, to);
         return l.isEmpty() ? "name" : l;
     }
 

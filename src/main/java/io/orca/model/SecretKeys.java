@@ -27,10 +27,98 @@ public final class SecretKeys {
         return isSecretKey(dot >= 0 ? last.substring(dot + 1) : last);
     }
 
-    /** A source line with the value of a secret key replaced by ***, for excerpts in diagnostics. */
+    /**
+     * A source line with the value of a secret key replaced by ***, for excerpts in diagnostics. Besides the block
+     * form ({@code password: x}), values in flow mappings on the line ({@code { user: a, password: x }}, JSON-style
+     * quoted keys too) are replaced by as many '*' as they have characters, so that columns further on stay right.
+     */
     public static String maskLine(String line) {
         Matcher m = LINE.matcher(line);
         if (m.matches() && isSecretKey(m.group(2))) return m.group(1) + m.group(2) + m.group(3) + "***";
-        return line;
+        if (line.indexOf(':') < 0) return line;
+        String masked = maskFlow(line);
+        return masked.contains("://") ? URL_PASSWORD.matcher(masked).replaceAll("$1***@") : masked;
+    }
+
+    /** A password in a URL's user part: scheme://user:password@host. */
+    private static final Pattern URL_PASSWORD = Pattern.compile("(://[^/\\s:@\"']*:)[^@\\s/\"']*@");
+
+    /** Masks the value after every {@code key:} on the line whose key is a secret key. */
+    private static String maskFlow(String line) {
+        StringBuilder out = null;
+        int n = line.length();
+        int i = 0;
+        while (i < n) {
+            char c = line.charAt(i);
+            if (c == '"' || c == '\'') {
+                int end = endOfQuoted(line, i);
+                String key = line.substring(i + 1, Math.max(i + 1, end - 1));
+                int colon = skipSpaces(line, end);
+                if (colon < n && line.charAt(colon) == ':' && isSecretKey(key)) {
+                    out = mask(out, line, colon + 1);
+                    i = valueEnd(line, skipSpaces(line, colon + 1));
+                } else {
+                    i = end;
+                }
+            } else if (Character.isLetter(c) || c == '_') {
+                int start = i;
+                while (i < n && (Character.isLetterOrDigit(line.charAt(i)) || line.charAt(i) == '_' || line.charAt(i) == '-')) i++;
+                int colon = skipSpaces(line, i);
+                if (colon < n && line.charAt(colon) == ':' && (colon + 1 == n || line.charAt(colon + 1) == ' ')
+                        && isSecretKey(line.substring(start, i))) {
+                    out = mask(out, line, colon + 1);
+                    i = valueEnd(line, skipSpaces(line, colon + 1));
+                }
+            } else {
+                i++;
+            }
+        }
+        return out == null ? line : out.toString();
+    }
+
+    private static StringBuilder mask(StringBuilder out, String line, int from) {
+        StringBuilder b = out == null ? new StringBuilder(line) : out;
+        int start = skipSpaces(line, from);
+        int end = valueEnd(line, start);
+        for (int j = start; j < end; j++) b.setCharAt(j, '*');
+        return b;
+    }
+
+    private static int skipSpaces(String line, int i) {
+        while (i < line.length() && (line.charAt(i) == ' ' || line.charAt(i) == '\t')) i++;
+        return i;
+    }
+
+    /** Index just past a quoted scalar starting at i (or the line's end when unclosed). */
+    private static int endOfQuoted(String line, int i) {
+        char q = line.charAt(i);
+        int j = i + 1;
+        while (j < line.length()) {
+            char c = line.charAt(j);
+            if (q == '"' && c == '\\') {
+                j += 2;
+                continue;
+            }
+            if (c == q) {
+                if (q == '\'' && j + 1 < line.length() && line.charAt(j + 1) == '\'') {
+                    j += 2;
+                    continue;
+                }
+                return j + 1;
+            }
+            j++;
+        }
+        return line.length();
+    }
+
+    /** Index just past the value starting at i: a quoted scalar, or plain text up to ',', '}', ']' or the end. */
+    private static int valueEnd(String line, int i) {
+        if (i >= line.length()) return i;
+        char c = line.charAt(i);
+        if (c == '"' || c == '\'') return endOfQuoted(line, i);
+        int j = i;
+        while (j < line.length() && ",}]".indexOf(line.charAt(j)) < 0 && !(line.charAt(j) == '#' && j > 0 && line.charAt(j - 1) == ' ')) j++;
+        while (j > i && line.charAt(j - 1) == ' ') j--;
+        return j;
     }
 }

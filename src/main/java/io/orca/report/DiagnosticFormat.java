@@ -20,6 +20,8 @@ public enum DiagnosticFormat {
     TEXT, JSON, SARIF, GITHUB;
 
     public static final String VERSION = "0.1.0";
+    /** Longest source excerpt the text format prints; longer lines are shown as a window around the column. */
+    static final int MAX_EXCERPT = 240;
     public static final String RULES_URI = "https://github.com/orca-gitops/orca/blob/main/docs/rules.md";
 
     /** A file and its diagnostics, as formatters take them. */
@@ -47,8 +49,17 @@ public enum DiagnosticFormat {
                         d.severity().label(), d.ruleId(), d.message());
                 String line = SecretKeys.maskLine(f.source().line(d.position().line()));
                 if (!line.isEmpty()) {
-                    out.println("  " + line.replace('\t', ' '));
                     int col = Math.max(1, Math.min(d.position().column(), line.length() + 1));
+                    String shown = line.replace('\t', ' ');
+                    if (shown.length() > MAX_EXCERPT) {
+                        // A window around the column: a line of a megabyte would otherwise be printed twice over.
+                        int from = Math.max(0, Math.min(col - 1 - MAX_EXCERPT / 2, shown.length() - MAX_EXCERPT));
+                        int to = Math.min(shown.length(), from + MAX_EXCERPT);
+                        String prefix = from > 0 ? "..." : "";
+                        shown = prefix + shown.substring(from, to) + (to < line.length() ? "..." : "");
+                        col = col - from + prefix.length();
+                    }
+                    out.println("  " + shown);
                     out.println("  " + " ".repeat(col - 1) + "^");
                 }
                 if (!d.path().isEmpty()) out.println("  at: " + d.path());

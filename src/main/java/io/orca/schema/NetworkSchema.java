@@ -123,7 +123,9 @@ public final class NetworkSchema {
         if (v instanceof Boolean b) return f.booleanNode(b);
         if (v instanceof Long l) return f.numberNode(l);
         if (v instanceof BigInteger bi) return f.numberNode(bi);
-        if (v instanceof Double d) return f.numberNode(d);
+        // JSON has no NaN or infinity: networknt's numeric keywords (enum, minimum, ...) throw on them, so .nan and
+        // .inf go to the schema as their text; messages still call them numbers (YScalar.kind()).
+        if (v instanceof Double d) return d.isNaN() || d.isInfinite() ? f.textNode(((YScalar) node).text()) : f.numberNode(d);
         return f.textNode(v.toString());
     }
 

@@ -14,14 +14,18 @@ public final class Suggest {
         String w = word.toLowerCase(Locale.ROOT);
         String best = null;
         int bestDistance = Integer.MAX_VALUE;
+        int limit = Math.max(1, Math.min(3, word.length() / 3));
         for (String c : candidates) {
-            int d = distance(w, c.toLowerCase(Locale.ROOT));
+            // The distance is at least the difference in length: skip candidates that cannot be within the limit
+            // (a huge unknown key would otherwise cost length x candidate-length per candidate).
+            String lc = c.toLowerCase(Locale.ROOT);
+            if (Math.abs(lc.length() - w.length()) > limit) continue;
+            int d = distance(w, lc);
             if (d < bestDistance || (d == bestDistance && best != null && c.compareTo(best) < 0)) {
                 best = c;
                 bestDistance = d;
             }
         }
-        int limit = Math.max(1, Math.min(3, word.length() / 3));
         return best != null && bestDistance <= limit ? best : null;
     }
 

@@ -23,16 +23,17 @@ public final class GitSettings implements SemanticRule {
             Optional<YScalar> url = g.scalar("git_url");
             if (url.isEmpty()) continue;
             String u = url.get().asText();
+            String shown = GitUrls.redact(u); // never print a token written into the URL
             Optional<String> inferred = GitUrls.protocolOf(u);
             if (inferred.isEmpty()) {
-                ctx.report(Rule.GIT_PROTOCOL_MISMATCH, url.get(), "git_url '" + u + "' is not an https, ssh or local repository URL",
+                ctx.report(Rule.GIT_PROTOCOL_MISMATCH, url.get(), "git_url '" + shown + "' is not an https, ssh or local repository URL",
                         "write https://host/path.git, ssh://git@host/path.git, git@host:path.git or a local path");
                 continue;
             }
             String protocol = g.text("git_protocol").orElse(inferred.get());
             if (g.scalar("git_protocol").isPresent() && !protocol.equals(inferred.get())) {
                 ctx.reportKey(Rule.GIT_PROTOCOL_MISMATCH, g, "git_protocol", "git_protocol is '" + protocol
-                        + "' but git_url '" + u + "' is a " + inferred.get() + " URL", "set git_protocol: " + inferred.get()
+                        + "' but git_url '" + shown + "' is a " + inferred.get() + " URL", "set git_protocol: " + inferred.get()
                         + " or change git_url");
                 continue;
             }
@@ -52,8 +53,8 @@ public final class GitSettings implements SemanticRule {
                 String a = GitUrls.canonical(repo.asText());
                 String b = GitUrls.canonical(u);
                 if (!a.equals(b)) {
-                    ctx.report(Rule.GIT_REPO_MISMATCH, repo, "git_repo '" + repo.asText() + "' names another repository than git_url '"
-                            + u + "'", "Orca pushes to git_url; remove git_repo or make it " + b);
+                    ctx.report(Rule.GIT_REPO_MISMATCH, repo, "git_repo '" + GitUrls.redact(repo.asText())
+                            + "' names another repository than git_url '" + shown + "'", "Orca pushes to git_url; remove git_repo or make it " + b);
                 }
             });
         }

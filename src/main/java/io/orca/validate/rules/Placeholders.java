@@ -42,7 +42,7 @@ public final class Placeholders implements SemanticRule {
                 return;
             }
             if (SAMPLE_VALUES.contains(v) || ANGLE.matcher(v).find()) {
-                String shown = SecretKeys.isSecretPath(s.path()) ? "the value" : "'" + v + "'";
+                String shown = SecretKeys.isSecretPath(s.path()) ? "the value" : "'" + io.orca.model.GitUrls.redact(v) + "'";
                 ctx.report(Rule.PLACEHOLDER, s, shown + " at '" + s.path() + "' looks like a placeholder from a sample",
                         "replace it with the real value before deploying");
             }

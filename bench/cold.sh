@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# Cold start: `./orca validate FILE` (a new JVM each run, as a user or CI runs it) against the peer, ajv-cli with
+# Bevel's schema, on the largest Bevel sample and on a generated 200-organization Besu network. hyperfine, 10 runs
+# after 2 warm-ups (which also make the launcher's CDS archive). Results: bench/results/cold-*.json and .md.
+# Needs: apt-get install -y hyperfine; npm install --prefix bench (ajv-cli from bench/package-lock.json).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ref=../shared/reference/bevel
+[ -d "$ref" ] || ref=/work/shared/reference/bevel
+sample="$ref/samples/hyperledger-fabric__network-fabricv2.yaml"
+schema="$ref/network-schema.json"
+mkdir -p bench/data bench/results
+python3 bench/gen-network.py 200 5 > bench/data/besu-200-orgs.yaml
+[ -x bench/node_modules/.bin/ajv ] || npm install --prefix bench --no-audit --no-fund >/dev/null
+./orca --version >/dev/null                        # builds the jar when stale
+rm -f target/orca.jsa; ./orca --version >/dev/null  # the first run makes the CDS archive
+ajv="bench/node_modules/.bin/ajv validate --strict=false -s $schema -d"
+runs="${RUNS:-10}"
+echo "host: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg), $(java -version 2>&1 | head -1), node $(node --version)"
+for f in "$sample" bench/data/besu-200-orgs.yaml; do
+  tag=$(basename "$f" .yaml)
+  # -i: ajv exits 1 on the generated file (Bevel's schema lacks Orca's keys); its timing still covers the whole check.
+  hyperfine -N -i --warmup 2 --runs "$runs" --export-json "bench/results/cold-$tag.json" \
+      --export-markdown "bench/results/cold-$tag.md" \
+      -n "orca validate" "./orca validate $f" \
+      -n "ajv validate (Bevel schema)" "$ajv $f" \
+      -n "orca --version (JVM + CLI floor)" "./orca --version"
+done
