@@ -55,7 +55,12 @@ public final class GenerateService {
      * @param publishing true when the output goes to its repositories: a remote repository then requires age recipients
      */
     public record Options(MaterialSource store, SecureRandom random, Path orcaDir, SecretSealer.ExistingFiles existing,
-                          boolean publishing, boolean seal) {
+                          boolean publishing, boolean seal, CredentialResolver credentials) {
+        public Options(MaterialSource store, SecureRandom random, Path orcaDir, SecretSealer.ExistingFiles existing,
+                       boolean publishing, boolean seal) {
+            this(store, random, orcaDir, existing, publishing, seal, CredentialResolver.system());
+        }
+
         public static Options inMemory(MaterialSource store, SecureRandom random) {
             return new Options(store, random, null, SecretSealer.ExistingFiles.NONE, false, true);
         }
@@ -85,6 +90,7 @@ public final class GenerateService {
                         o.gitops().releaseDir(), io.orca.model.Names.namespace(network.platform(), o.name()), secret,
                         options.existing())));
         DeploymentPlan plan = Planner.plan(network, material, options.random());
+        plan = RepositoryCredentials.add(plan, options.credentials(), options.publishing(), warnings);
         for (OrganizationPlan op : plan.organizations()) {
             Organization o = op.organization();
             if (op.secrets().isEmpty() || !o.secrets().ageRecipients().isEmpty()) continue;
