@@ -32,6 +32,11 @@ import java.util.Locale;
  * clear, secret-free messages. One instance per repository publish; {@link #close()} releases SSH resources.
  */
 final class GitTransports implements AutoCloseable {
+    private static final List<String> KEX = List.of("curve25519-sha256", "curve25519-sha256@libssh.org",
+            "ecdh-sha2-nistp256", "ecdh-sha2-nistp384", "ecdh-sha2-nistp521", "diffie-hellman-group-exchange-sha256",
+            "diffie-hellman-group16-sha512", "diffie-hellman-group18-sha512", "diffie-hellman-group14-sha256",
+            "sntrup761x25519-sha512@openssh.com");
+
     private final GitTarget target;
     private final URIish uri;
     private final GitCredentials credentials;
@@ -107,11 +112,17 @@ final class GitTransports implements AutoCloseable {
             knownHosts.add(Path.of(System.getProperty("user.home"), ".ssh", "known_hosts"));
         }
         hostKeyCheck = new HostKeyCheck(knownHosts);
+        // Our own ssh config, never ~/.ssh/config. Classic key exchanges first: the post-quantum
+        // sntrup761 exchange that OpenSSH prefers costs seconds of CPU per connection in pure Java.
+        Path config = home.resolve(".ssh").resolve("config");
+        Files.writeString(config, "Host *\n"
+                + "  KexAlgorithms " + String.join(",", KEX) + "\n"
+                + "  StrictHostKeyChecking yes\n", StandardCharsets.UTF_8);
         Secret pass = passphrase;
         sshFactory = new SshdSessionFactoryBuilder()
                 .setHomeDirectory(home.toFile())
                 .setSshDirectory(home.resolve(".ssh").toFile())
-                .setConfigStoreFactory((h, f, user) -> null)
+                .setConfigFile(d -> config.toFile())
                 .setPreferredAuthentications("publickey")
                 .setDefaultIdentities(d -> identities)
                 .setDefaultKnownHostsFiles(d -> knownHosts)

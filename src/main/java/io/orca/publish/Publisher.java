@@ -153,73 +153,79 @@ public final class Publisher {
 
     private RepositoryReport publishLocked(RepositoryChange change, GitTransports transports, Path dir, int[] attempts,
                                            boolean mayReset) throws Exception {
-        GitTarget target = change.target();
-        String branchRef = Constants.R_HEADS + target.branch();
-        String trackingRef = Constants.R_REMOTES + "origin/" + target.branch();
         try (Repository repo = openCache(dir, mayReset)) {
             for (int attempt = 1; ; attempt++) {
                 attempts[0] = attempt;
-                ObjectId head;
+                RepositoryReport done;
+                // one transport (one ssh session) for this attempt's fetch and push
                 try (Transport t = transports.open(repo)) {
-                    head = fetch(repo, t, branchRef, trackingRef, transports);
+                    done = attempt(change, repo, t, transports, attempt);
                 }
-                Built built;
-                try (ObjectInserter ins = repo.newObjectInserter(); RevWalk rw = new RevWalk(repo)) {
-                    RevCommit headCommit = head == null ? null : rw.parseCommit(head);
-                    built = build(repo, ins, headCommit, change);
-                    ins.flush();
-                }
-                if (built.unchanged()) {
-                    return report(target, PublishStatus.UNCHANGED, head, built, "", "up to date", attempt);
-                }
-                if (options.dryRun()) {
-                    return report(target, PublishStatus.WOULD_CHANGE, head, built, unifiedDiff(repo, built), "would change", attempt);
-                }
-                ObjectId commit;
-                try (ObjectInserter ins = repo.newObjectInserter()) {
-                    CommitBuilder cb = new CommitBuilder();
-                    PersonIdent who = new PersonIdent(change.author().name(), change.author().email());
-                    cb.setAuthor(who);
-                    cb.setCommitter(who);
-                    cb.setTreeId(built.tree());
-                    if (head != null) cb.setParentId(head);
-                    cb.setMessage(CommitMessages.message(change.context(), built.changes()));
-                    commit = ins.insert(cb);
-                    ins.flush();
-                }
-                options.hooks().beforePush(target, commit.name(), attempt);
-                RemoteRefUpdate.Status status;
-                String remoteMessage;
-                try (Transport t = transports.open(repo)) {
-                    RemoteRefUpdate update = new RemoteRefUpdate(repo, commit.name(), commit, branchRef, false, null,
-                            head == null ? ObjectId.zeroId() : head);
-                    PushResult result;
-                    try {
-                        result = t.push(NullProgressMonitor.INSTANCE, List.of(update));
-                    } catch (Exception e) {
-                        throw new PublishException(transports.describe("push to", e), e);
-                    }
-                    RemoteRefUpdate r = result.getRemoteUpdate(branchRef);
-                    status = r.getStatus();
-                    remoteMessage = r.getMessage();
-                }
-                if (status == RemoteRefUpdate.Status.OK) {
-                    updateRef(repo, trackingRef, commit);
-                    return report(target, PublishStatus.COMMITTED, commit, built, "", "pushed", attempt);
-                }
-                if (!retryable(status, remoteMessage)) {
-                    throw new PublishException("push to " + target.displayUrl() + " rejected: " + status
-                            + (remoteMessage == null ? "" : " (" + remoteMessage + ")"));
-                }
-                if (attempt >= options.maxAttempts()) {
-                    throw new PublishException("push to " + target.displayUrl() + " rejected " + attempt
-                            + " times because the branch " + target.branch() + " kept moving (last: " + status
-                            + "); nothing was pushed, run again");
-                }
+                if (done != null) return done;
                 long base = options.initialBackoff().toMillis() << Math.min(attempt - 1, 10);
                 Thread.sleep(base + ThreadLocalRandom.current().nextLong(base / 2 + 1));
             }
         }
+    }
+
+    /** One fetch-build-commit-push round; null when the remote moved and another round should run. */
+    private RepositoryReport attempt(RepositoryChange change, Repository repo, Transport t, GitTransports transports,
+                                     int attempt) throws Exception {
+        GitTarget target = change.target();
+        String branchRef = Constants.R_HEADS + target.branch();
+        String trackingRef = Constants.R_REMOTES + "origin/" + target.branch();
+        ObjectId head = fetch(repo, t, branchRef, trackingRef, transports);
+        Built built;
+        try (ObjectInserter ins = repo.newObjectInserter(); RevWalk rw = new RevWalk(repo)) {
+            RevCommit headCommit = head == null ? null : rw.parseCommit(head);
+            built = build(repo, ins, headCommit, change);
+            ins.flush();
+        }
+        if (built.unchanged()) {
+            return report(target, PublishStatus.UNCHANGED, head, built, "", "up to date", attempt);
+        }
+        if (options.dryRun()) {
+            return report(target, PublishStatus.WOULD_CHANGE, head, built, unifiedDiff(repo, built), "would change", attempt);
+        }
+        ObjectId commit;
+        try (ObjectInserter ins = repo.newObjectInserter()) {
+            CommitBuilder cb = new CommitBuilder();
+            PersonIdent who = new PersonIdent(change.author().name(), change.author().email());
+            cb.setAuthor(who);
+            cb.setCommitter(who);
+            cb.setTreeId(built.tree());
+            if (head != null) cb.setParentId(head);
+            cb.setMessage(CommitMessages.message(change.context(), built.changes()));
+            commit = ins.insert(cb);
+            ins.flush();
+        }
+        options.hooks().beforePush(target, commit.name(), attempt);
+        // compare-and-swap: the branch moves from the head we built on to our commit, or nothing happens
+        RemoteRefUpdate update = new RemoteRefUpdate(repo, commit.name(), commit, branchRef, false, null,
+                head == null ? ObjectId.zeroId() : head);
+        PushResult result;
+        try {
+            result = t.push(NullProgressMonitor.INSTANCE, List.of(update));
+        } catch (Exception e) {
+            throw new PublishException(transports.describe("push to", e), e);
+        }
+        RemoteRefUpdate r = result.getRemoteUpdate(branchRef);
+        RemoteRefUpdate.Status status = r.getStatus();
+        String remoteMessage = r.getMessage();
+        if (status == RemoteRefUpdate.Status.OK) {
+            updateRef(repo, trackingRef, commit);
+            return report(target, PublishStatus.COMMITTED, commit, built, "", "pushed", attempt);
+        }
+        if (!retryable(status, remoteMessage)) {
+            throw new PublishException("push to " + target.displayUrl() + " rejected: " + status
+                    + (remoteMessage == null ? "" : " (" + remoteMessage + ")"));
+        }
+        if (attempt >= options.maxAttempts()) {
+            throw new PublishException("push to " + target.displayUrl() + " rejected " + attempt
+                    + " times because the branch " + target.branch() + " kept moving (last: " + status
+                    + "); nothing was pushed, run again");
+        }
+        return null;
     }
 
     private static boolean retryable(RemoteRefUpdate.Status status, String message) {
