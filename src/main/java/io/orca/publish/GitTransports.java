@@ -76,7 +76,15 @@ final class GitTransports implements AutoCloseable {
         return s;
     }
 
-    Transport open(Repository local) throws IOException {
+    Transport open(Repository local) throws PublishException {
+        try {
+            return openTransport(local);
+        } catch (IOException e) {
+            throw new PublishException(describe("connect to", e), e);
+        }
+    }
+
+    private Transport openTransport(Repository local) throws IOException {
         Transport t = Transport.open(local, uri);
         t.setTimeout(timeoutSeconds);
         t.setTagOpt(TagOpt.NO_TAGS);

@@ -133,8 +133,10 @@ public final class Publisher {
             Path dir = RepositoryCache.repositoryDir(options.workDir(), target);
             try {
                 return publishLocked(change, transports, dir, attempts, true);
-            } catch (CorruptCacheException e) {
-                // a run killed while writing the cache: start from an empty cache (the remote has the truth)
+            } catch (CorruptCacheException | IOException e) {
+                // The cache is unreadable (e.g. a run was killed while writing it). Transport failures never
+                // get here (they are PublishExceptions), so the local cache is at fault: the remote has the
+                // truth, start again from an empty cache, once.
                 FileUtils.delete(dir.toFile(), FileUtils.RECURSIVE | FileUtils.RETRY | FileUtils.SKIP_MISSING);
                 return publishLocked(change, transports, dir, attempts, false);
             }
