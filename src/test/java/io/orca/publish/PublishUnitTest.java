@@ -80,7 +80,14 @@ class PublishUnitTest {
                 + "kind: HelmRelease\nmetadata: {name: r2}\n").getBytes();
         assertEquals(List.of("ns/r1", "r2"),
                 HelmReleases.find("d", yaml).keySet().stream().map(Object::toString).sorted().toList());
-        assertTrue(HelmReleases.find("d", "{{ not yaml".getBytes()).isEmpty());
+        assertTrue(HelmReleases.find("d", "{{ not yaml HelmRelease".getBytes()).isEmpty());
+        byte[] block = ("# generated\napiVersion: helm.toolkit.fluxcd.io/v2\nkind: HelmRelease\nmetadata:\n"
+                + "  labels:\n    name: not-this\n  name: \"quoted\"  # comment\n  namespace: 'ns'\nspec:\n  values:\n"
+                + "    name: nor-this\n---\nkind: HelmRelease\nmetadata:\n    name: four-spaces\n").getBytes();
+        assertEquals(List.of("four-spaces", "ns/quoted"),
+                HelmReleases.find("d", block).keySet().stream().map(Object::toString).sorted().toList());
+        byte[] anchors = "kind: HelmRelease\nmetadata: &m\n  name: anchored\n".getBytes();
+        assertEquals(List.of("anchored"), HelmReleases.find("d", anchors).keySet().stream().map(Object::toString).toList());
     }
 
     @Test
