@@ -216,8 +216,8 @@ final class GitTransports implements AutoCloseable {
         public char[] getPassphrase(URIish uri, int attempt) {
             if (passphrase == null || attempt > 0) {
                 keyProblem = "cannot load the ssh private key " + uri.getPath()
-                        + (passphrase == null ? ": it is encrypted and no passphrase is configured (gitops.private_key_passphrase)"
-                        : ": wrong passphrase (check gitops.private_key_passphrase)");
+                        + (passphrase == null ? ": it is encrypted and no passphrase is configured"
+                        : ": wrong passphrase");
                 return null;
             }
             return passphrase.reveal().toCharArray();

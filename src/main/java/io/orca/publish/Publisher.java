@@ -85,26 +85,43 @@ public final class Publisher {
 
     /** Publishes (or, with {@link PublishOptions#dryRun()}, diffs) every change; never throws for one repository's failure. */
     public PublishReport publish(Collection<RepositoryChange> changes) {
-        List<RepositoryChange> merged = RepositoryChange.merge(changes);
-        if (merged.size() <= 1 || options.parallelism() == 1) {
+        // one change per (repository, branch); a group that cannot merge (overlapping directories) fails alone
+        Map<String, List<RepositoryChange>> groups = new java.util.LinkedHashMap<>();
+        for (RepositoryChange c : changes) groups.computeIfAbsent(c.target().key(), k -> new ArrayList<>()).add(c);
+        List<java.util.function.Supplier<RepositoryReport>> work = new ArrayList<>();
+        List<GitTarget> targets = new ArrayList<>();
+        for (List<RepositoryChange> group : groups.values()) {
+            GitTarget target = group.get(0).target();
+            targets.add(target);
+            RepositoryChange merged;
+            try {
+                merged = RepositoryChange.merge(group).get(0);
+            } catch (IllegalArgumentException e) {
+                String message = e.getMessage();
+                work.add(() -> RepositoryReport.failed(target, message, 0));
+                continue;
+            }
+            work.add(() -> publish(merged));
+        }
+        if (work.size() <= 1 || options.parallelism() == 1) {
             List<RepositoryReport> reports = new ArrayList<>();
-            for (RepositoryChange c : merged) reports.add(publish(c));
+            for (var w : work) reports.add(w.get());
             return new PublishReport(reports);
         }
-        ExecutorService pool = Executors.newFixedThreadPool(Math.min(options.parallelism(), merged.size()), r -> {
+        ExecutorService pool = Executors.newFixedThreadPool(Math.min(options.parallelism(), work.size()), r -> {
             Thread t = new Thread(r, "orca-publish");
             t.setDaemon(true);
             return t;
         });
         try {
             List<Future<RepositoryReport>> futures = new ArrayList<>();
-            for (RepositoryChange c : merged) futures.add(pool.submit(() -> publish(c)));
+            for (var w : work) futures.add(pool.submit(w::get));
             List<RepositoryReport> reports = new ArrayList<>();
             for (int i = 0; i < futures.size(); i++) {
                 try {
                     reports.add(futures.get(i).get());
                 } catch (Exception e) {
-                    reports.add(RepositoryReport.failed(merged.get(i).target(), "internal error: " + e.getClass().getSimpleName(), 0));
+                    reports.add(RepositoryReport.failed(targets.get(i), "internal error: " + e.getClass().getSimpleName(), 0));
                 }
             }
             return new PublishReport(reports);

@@ -141,6 +141,20 @@ class PublisherLocalTest {
     }
 
     @Test
+    void twoOrganizationsClaimingTheSameDirectoryFailThatRepositoryOnly() throws Exception {
+        Path shared = GitCli.initBare(tmp.resolve("shared.git"), "main");
+        Path other = GitCli.initBare(tmp.resolve("other.git"), "main");
+        PublishReport report = publisher().publish(List.of(
+                change(GitTarget.of(shared.toString(), "main"), org("org1", "releases", 1, "1")),
+                change(GitTarget.of(other.toString(), "main"), org("org3", "releases", 1, "1")),
+                change(GitTarget.of(shared.toString(), "main"), org("org2", "releases", 1, "1"))));
+        assertEquals(PublishStatus.FAILED, report.repositories().get(0).status());
+        assertTrue(report.repositories().get(0).message().contains("owned directories overlap"), report.repositories().get(0).message());
+        assertEquals(PublishStatus.COMMITTED, report.repositories().get(1).status());
+        assertNull(GitCli.head(shared, "main"));
+    }
+
+    @Test
     void embeddedLocalBareRepository() throws Exception {
         Path project = tmp.resolve("project");
         GitTarget target = LocalBareRepositories.localTarget(project, "org1", "release");
