@@ -69,7 +69,17 @@ class PublishBenchmark {
                 String cTree = GitCli.git(tmp.resolve("srv").resolve("c" + round + ".git"), "rev-parse", "main:clusters");
                 if (!jTree.equals(cTree)) throw new AssertionError("Orca and the git CLI pushed different trees: " + jTree + " " + cTree);
             }
-            String table = table(jFirst, jNoop, jOne, cFirst, cNoop, cOne);
+            // --- Orca as the CLI runs it: a fresh JVM per publish (JVM start-up included) ---
+            List<Double> pFirst = new ArrayList<>(), pNoop = new ArrayList<>(), pOne = new ArrayList<>();
+            for (int round = 0; round < Math.max(1, Math.min(3, ROUNDS)); round++) {
+                server.createBareRepository("p" + round + ".git", "main");
+                String url = server.url("p" + round + ".git");
+                Path cache = tmp.resolve("pcache" + round);
+                pFirst.add(freshJvm(url, cache, "-", "COMMITTED"));
+                pNoop.add(freshJvm(url, cache, "-", "UNCHANGED"));
+                pOne.add(freshJvm(url, cache, "org0007", "COMMITTED"));
+            }
+            String table = table(jFirst, jNoop, jOne, cFirst, cNoop, cOne, pFirst, pNoop, pOne);
             Path out = Path.of(System.getProperty("orca.projectDir", ".")).resolve("target/bench/publish.md");
             Files.createDirectories(out.getParent());
             Files.writeString(out, table);
@@ -78,23 +88,43 @@ class PublishBenchmark {
     }
 
     private static String table(List<Double> jFirst, List<Double> jNoop, List<Double> jOne,
-                                List<Double> cFirst, List<Double> cNoop, List<Double> cOne) {
+                                List<Double> cFirst, List<Double> cNoop, List<Double> cOne,
+                                List<Double> pFirst, List<Double> pNoop, List<Double> pOne) {
         StringBuilder sb = new StringBuilder();
         sb.append("Network: ").append(ORGS).append(" organizations × ").append(RELEASES).append(" HelmReleases = ")
-                .append(ORGS * RELEASES).append(" files in ").append(ORGS).append(" release_dirs, one repository; ")
-                .append(ROUNDS).append(" rounds; times in ms: first round (cold JVM) / median of rounds 2..n (warm).\n\n");
-        sb.append("| operation | Orca (JGit) cold | Orca warm | git CLI cold | git CLI warm | ratio Orca/CLI (warm) |\n");
+                .append(ORGS * RELEASES).append(" files in ").append(ORGS).append(" release_dirs, one repository on a loopback ")
+                .append("smart-HTTP remote (git http-backend, Basic auth). Medians in ms; fresh JVM: ").append(pFirst.size())
+                .append(" rounds, one `java` process per publish as `orca publish` runs (start-up included); warm JVM: rounds 2..")
+                .append(ROUNDS).append(" in one JVM; git CLI: ").append(ROUNDS).append(" rounds.\n\n");
+        sb.append("| operation | Orca, fresh JVM | Orca, warm JVM | git CLI | fresh JVM / CLI | warm JVM / CLI |\n");
         sb.append("|---|---:|---:|---:|---:|---:|\n");
-        row(sb, "first publish (empty remote: clone, " + ORGS * RELEASES + " files, commit, push)", jFirst, cFirst);
-        row(sb, "no-op re-publish (fetch, compare, nothing to commit)", jNoop, cNoop);
-        row(sb, "one organization changed (" + RELEASES + " files: fetch, commit, push)", jOne, cOne);
+        row(sb, "first publish (empty remote; clone, " + ORGS * RELEASES + " files, commit, push)", pFirst, jFirst, cFirst);
+        row(sb, "no-op re-publish (fetch, compare, nothing to commit)", pNoop, jNoop, cNoop);
+        row(sb, "one organization changed (" + RELEASES + " files; fetch, commit, push)", pOne, jOne, cOne);
         return sb.toString();
     }
 
-    private static void row(StringBuilder sb, String name, List<Double> j, List<Double> c) {
+    private static void row(StringBuilder sb, String name, List<Double> p, List<Double> j, List<Double> c) {
+        double pm = median(p);
         double jw = median(j.subList(Math.min(1, j.size() - 1), j.size()));
-        double cw = median(c.subList(Math.min(1, c.size() - 1), c.size()));
-        sb.append(String.format("| %s | %.0f | %.0f | %.0f | %.0f | %.2f |%n", name, j.get(0), jw, c.get(0), cw, jw / cw));
+        double cm = median(c);
+        sb.append(String.format("| %s | %.0f | %.0f | %.0f | %.2f | %.2f |%n", name, pm, jw, cm, pm / cm, jw / cm));
+    }
+
+    /** Wall time of a separate JVM doing one publish (launcher flags of ./orca, without its CDS archive). */
+    private static double freshJvm(String url, Path cache, String changedOrg, String expected) throws Exception {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        ProcessBuilder pb = new ProcessBuilder(java, "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
+                "-cp", System.getProperty("java.class.path"), PublishBenchmark.class.getName(),
+                "once", url, cache.toString(), changedOrg).redirectErrorStream(true);
+        pb.environment().put("ORCA_BENCH_PASSWORD", PASSWORD);
+        long t0 = System.nanoTime();
+        Process p = pb.start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        p.waitFor();
+        double ms = (System.nanoTime() - t0) / 1e6;
+        if (!out.contains(expected)) throw new AssertionError("expected " + expected + ": " + out);
+        return ms;
     }
 
     private static double median(List<Double> xs) {
@@ -176,6 +206,14 @@ class PublishBenchmark {
 
     /** For running outside Maven: {@code java -cp ... io.orca.publish.bench.PublishBenchmark}. */
     public static void main(String[] args) throws Exception {
+        if (args.length > 0 && args[0].equals("once")) { // one publish, for the fresh-JVM figures
+            GitTarget target = new GitTarget(args[1], "main",
+                    GitCredentials.userPassword(USER, Secret.of(System.getenv("ORCA_BENCH_PASSWORD"))));
+            PublishReport r = publish(new Publisher(PublishOptions.defaults(Path.of(args[2]))), target, "1.0.0",
+                    args[3].equals("-") ? null : args[3]);
+            System.out.println(r.repositories().get(0).status() + " " + r.repositories().get(0).message());
+            System.exit(r.exitCode());
+        }
         System.setProperty("orca.bench", "true");
         new PublishBenchmark().benchmark();
     }
