@@ -30,7 +30,13 @@ public record GitTarget(String url, String branch, GitCredentials credentials) {
 
     /** Identity of the (repository, branch) pair, without credentials: what shares one commit and one cache. */
     public String key() {
-        return Redaction.stripUserInfo(url) + "#" + branch;
+        String u = Redaction.stripUserInfo(url.strip());
+        if (u.startsWith("file://")) u = u.substring("file://".length());
+        if (u.startsWith("/") || u.startsWith("./") || u.startsWith("../") || u.equals(".")) {
+            u = java.nio.file.Path.of(u).toAbsolutePath().normalize().toString();
+        }
+        while (u.endsWith("/")) u = u.substring(0, u.length() - 1);
+        return u + "#" + branch;
     }
 
     @Override

@@ -37,6 +37,8 @@ final class GitTransports implements AutoCloseable {
             "diffie-hellman-group16-sha512", "diffie-hellman-group18-sha512", "diffie-hellman-group14-sha256",
             "sntrup761x25519-sha512@openssh.com");
 
+    private static final Path GLOBAL_KNOWN_HOSTS = Path.of("/etc/ssh/ssh_known_hosts");
+
     private final GitTarget target;
     private final URIish uri;
     private final GitCredentials credentials;
@@ -108,8 +110,12 @@ final class GitTransports implements AutoCloseable {
         if (credentials instanceof GitCredentials.SshKey k) {
             identities.add(k.privateKey().toAbsolutePath());
             passphrase = k.passphrase();
-            knownHosts.add(k.knownHostsFile() != null ? k.knownHostsFile().toAbsolutePath()
-                    : Path.of(System.getProperty("user.home"), ".ssh", "known_hosts"));
+            if (k.knownHostsFile() != null) {
+                knownHosts.add(k.knownHostsFile().toAbsolutePath());
+            } else {
+                knownHosts.add(Path.of(System.getProperty("user.home"), ".ssh", "known_hosts"));
+                if (Files.isReadable(GLOBAL_KNOWN_HOSTS)) knownHosts.add(GLOBAL_KNOWN_HOSTS);
+            }
             if (k.trustedKnownHosts() != null && !k.trustedKnownHosts().isBlank()) {
                 Path trusted = workDir.resolve("known_hosts").resolve(RepositoryCache.key(target) + ".trusted").toAbsolutePath();
                 Files.createDirectories(trusted.getParent());

@@ -45,6 +45,7 @@ class PublishUnitTest {
         assertFalse(dir.toString().contains("pw1"));
         assertTrue(dir.toString().startsWith("/cache/repos/x_main-"), dir.toString());
         assertEquals("git@host:org/repo.git#main", GitTarget.of("git@host:org/repo.git", "main").key());
+        assertEquals(GitTarget.of("/srv/git/r.git/", "main").key(), GitTarget.of("file:///srv/git/r.git", "main").key());
     }
 
     @Test
