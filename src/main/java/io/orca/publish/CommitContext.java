@@ -1,5 +1,11 @@
 package io.orca.publish;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.Objects;
 
 /**
@@ -13,5 +19,19 @@ public record CommitContext(String networkName, String sourceFile, String source
 
     public CommitContext(String networkName, String sourceSha256) {
         this(networkName, null, sourceSha256);
+    }
+
+    /** The context for {@code networkFile}: its file name and the sha256 of its bytes. */
+    public static CommitContext of(String networkName, Path networkFile) throws IOException {
+        return new CommitContext(networkName, networkFile.getFileName().toString(), sha256(Files.readAllBytes(networkFile)));
+    }
+
+    /** Lower-case hex sha256. */
+    public static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }

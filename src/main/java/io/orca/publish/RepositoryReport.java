@@ -49,6 +49,15 @@ public record RepositoryReport(String url, String branch, PublishStatus status, 
         if (commitId != null && status == PublishStatus.COMMITTED) sb.append(' ').append(commitId, 0, 12);
         if (message != null && !message.isEmpty()) sb.append(" — ").append(message);
         sb.append('\n');
+        if (!addedReleases.isEmpty() || !changedReleases.isEmpty() || !removedReleases.isEmpty()) {
+            sb.append("  releases: ").append(addedReleases.size()).append(" added, ").append(changedReleases.size())
+                    .append(" changed, ").append(removedReleases.size()).append(" removed\n");
+            for (HelmReleaseRef r : addedReleases) sb.append("    + ").append(r.directory()).append(": ").append(r).append('\n');
+            for (HelmReleaseRef r : changedReleases) sb.append("    ~ ").append(r.directory()).append(": ").append(r).append('\n');
+            for (HelmReleaseRef r : removedReleases) sb.append("    - ").append(r.directory()).append(": ").append(r).append('\n');
+        }
+        if (hasChanges()) sb.append("  files: ").append(addedFiles.size()).append(" added, ").append(changedFiles.size())
+                .append(" changed, ").append(removedFiles.size()).append(" removed\n");
         for (String f : addedFiles) sb.append("  + ").append(f).append('\n');
         for (String f : changedFiles) sb.append("  ~ ").append(f).append('\n');
         for (String f : removedFiles) sb.append("  - ").append(f).append('\n');

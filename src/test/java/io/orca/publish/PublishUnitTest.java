@@ -92,6 +92,15 @@ class PublishUnitTest {
     }
 
     @Test
+    void commitContextOfAFile(@org.junit.jupiter.api.io.TempDir Path tmp) throws Exception {
+        Path f = tmp.resolve("network.yaml");
+        java.nio.file.Files.writeString(f, "abc");
+        CommitContext c = CommitContext.of("net", f);
+        assertEquals("network.yaml", c.sourceFile());
+        assertEquals("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad", c.sourceSha256());
+    }
+
+    @Test
     void exitCodes() {
         RepositoryReport ok = report(PublishStatus.UNCHANGED);
         RepositoryReport committed = report(PublishStatus.COMMITTED);

@@ -97,7 +97,11 @@ class PublisherLocalTest {
         assertTrue(r.diff().contains("--- a/releases/org1/org1-node-1.yaml"), r.diff());
         assertTrue(r.diff().contains("-      version: \"1.0.0\"\n+      version: \"2.0.0\""), r.diff());
         assertEquals(before, GitCli.head(remote, "main"));
-        assertTrue(dry.render(true).contains("WOULD_CHANGE"));
+        String rendered = dry.render(true);
+        assertTrue(rendered.contains(remote + " (main): WOULD_CHANGE"), rendered);
+        assertTrue(rendered.contains("  releases: 0 added, 1 changed, 0 removed\n    ~ releases/org1: org1-net/org1-node-1\n"), rendered);
+        assertTrue(rendered.contains("  ~ releases/org1/org1-node-1.yaml\n"), rendered);
+        assertTrue(rendered.contains("+      version: \"2.0.0\""), rendered);
 
         PublishReport same = publisher().diff(List.of(change(target, org("org1", "releases/org1", 1, "1.0.0"))));
         assertEquals(PublishStatus.UNCHANGED, same.repositories().get(0).status());
