@@ -85,6 +85,21 @@ class PublisherHttpTest {
         }
     }
 
+    @Test
+    void unreachableServerFailsClearly() throws Exception {
+        int port;
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            port = s.getLocalPort();
+        }
+        String url = "http://127.0.0.1:" + port + "/org1.git";
+        RepositoryReport r = new Publisher(PublishOptions.defaults(tmp.resolve("cache")))
+                .publish(List.of(change(new GitTarget(url, "main", GitCredentials.userPassword("alice", Secret.of(PASSWORD))),
+                        org("org1", "r", 1, "1")))).repositories().get(0);
+        assertEquals(PublishStatus.FAILED, r.status());
+        assertTrue(r.message().startsWith("cannot reach " + url), r.message());
+        assertFalse(r.message().contains(PASSWORD));
+    }
+
     static void assertNoSecretOnDisk(Path dir) throws Exception {
         try (Stream<Path> files = Files.walk(dir)) {
             for (Path f : files.filter(Files::isRegularFile).toList()) {
