@@ -15,6 +15,7 @@ public final class PublishChildMain {
         Path cache = Path.of(args[1]);
         String version = args[2];
         String mode = args[3];
+        int orgs = args.length > 4 ? Integer.parseInt(args[4]) : 2;
         PublishHooks hooks = !mode.equals("hang-before-push") ? PublishHooks.NONE : new PublishHooks() {
             @Override
             public void beforePush(GitTarget target, String commitId, int attempt) throws Exception {
@@ -26,10 +27,16 @@ public final class PublishChildMain {
         PublishOptions options = PublishOptions.defaults(cache).withHooks(hooks)
                 .withRetries(10, Duration.ofMillis(50)).withLockTimeout(Duration.ofSeconds(60));
         GitTarget target = GitTarget.of(remote, "main");
-        PublishReport report = new Publisher(options).publish(List.of(Fixtures.change(target,
-                Fixtures.org("org1", "releases/org1", 5, version), Fixtures.org("org2", "releases/org2", 5, version))));
+        PublishReport report = new Publisher(options).publish(List.of(network(target, version, orgs)));
         RepositoryReport r = report.repositories().get(0);
         System.out.println("STATUS " + r.status() + " " + r.attempts() + " " + r.message());
         System.exit(report.exitCode());
+    }
+
+    /** {@code orgs} organizations with 5 HelmReleases each, in {@code releases/orgN}. */
+    static RepositoryChange network(GitTarget target, String version, int orgs) {
+        List<OwnedDirectory> dirs = new java.util.ArrayList<>();
+        for (int i = 1; i <= orgs; i++) dirs.add(Fixtures.org("org" + i, "releases/org" + i, 5, version));
+        return new RepositoryChange(target, Fixtures.AUTHOR, dirs, Fixtures.CONTEXT);
     }
 }

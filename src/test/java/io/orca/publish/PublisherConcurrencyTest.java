@@ -222,10 +222,54 @@ class PublisherConcurrencyTest {
         assertEquals("", GitCli.git(remote, "rev-list", "--min-parents=2", "main"));
     }
 
+    @Test
+    void publishesKilledAtVariousPointsNeverLeaveAPartialCommit() throws Exception {
+        try (GitHttpBackendServer server = GitHttpBackendServer.start(tmp.resolve("srv"))) {
+            Path httpRemote = server.createBareRepository("r.git", "main");
+            Path fileRemote = GitCli.initBare(tmp.resolve("f.git"), "main");
+            int orgs = 100; // 500 files: the push takes long enough to be hit
+            long[] killAfterMs = {600, 1200, 1600, 2000, 2400};
+            for (Path remote : List.of(httpRemote, fileRemote)) {
+                String url = remote == httpRemote ? server.url("r.git") : remote.toString();
+                GitTarget target = GitTarget.of(url, "main");
+                for (int k = 0; k < killAfterMs.length; k++) {
+                    String version = "k" + k;
+                    String before = GitCli.head(remote, "main");
+                    Process child = childJvm(url, tmp.resolve("cache"), version, "normal", orgs);
+                    boolean finished = child.waitFor(killAfterMs[k], TimeUnit.MILLISECONDS);
+                    if (!finished) child.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+                    String after = GitCli.head(remote, "main");
+                    System.out.println("kill test " + url + " after " + killAfterMs[k] + " ms: "
+                            + (finished ? "finished" : "killed") + ", remote " + (java.util.Objects.equals(after, before) ? "unchanged" : "has the new commit"));
+                    if (after != null && !after.equals(before)) {
+                        // the push landed: a complete commit on top of the old head, exactly the desired tree
+                        String parents = GitCli.git(remote, "rev-list", "--parents", "-n", "1", after).strip();
+                        assertEquals(after + (before == null ? "" : " " + before), parents);
+                        RepositoryReport check = new Publisher(options("verify").withDryRun(true))
+                                .publish(List.of(PublishChildMain.network(target, version, orgs))).repositories().get(0);
+                        assertEquals(PublishStatus.UNCHANGED, check.status(), "partial tree pushed: " + check.message());
+                    }
+                    // the next run converges
+                    RepositoryReport rerun = new Publisher(options("cache").withLockTimeout(Duration.ofSeconds(30)))
+                            .publish(List.of(PublishChildMain.network(target, version, orgs))).repositories().get(0);
+                    assertTrue(rerun.status() == PublishStatus.COMMITTED || rerun.status() == PublishStatus.UNCHANGED, rerun.message());
+                    assertEquals(PublishStatus.UNCHANGED, new Publisher(options("cache"))
+                            .publish(List.of(PublishChildMain.network(target, version, orgs))).repositories().get(0).status());
+                }
+                GitCli.git(remote, "fsck", "--no-dangling");
+                assertEquals("", GitCli.git(remote, "rev-list", "--min-parents=2", "main"));
+            }
+        }
+    }
+
     private static Process childJvm(String remote, Path cache, String version, String mode) throws Exception {
+        return childJvm(remote, cache, version, mode, 2);
+    }
+
+    private static Process childJvm(String remote, Path cache, String version, String mode, int orgs) throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         return new ProcessBuilder(java, "-Xshare:auto", "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
-                PublishChildMain.class.getName(), remote, cache.toString(), version, mode)
+                PublishChildMain.class.getName(), remote, cache.toString(), version, mode, Integer.toString(orgs))
                 .redirectErrorStream(true).start();
     }
 }
