@@ -15,9 +15,13 @@ import java.util.Objects;
  * @param transportTimeout network timeout of one Git operation
  * @param parallelism      repositories published at once (≥ 1)
  * @param hooks            fault-injection points for tests; {@link PublishHooks#NONE} in production
+ * @param pruneRemoved     delete directories listed in the repository's {@code .orca/<network>.owned} that this
+ *                         publish does not carry (removed organizations); turn off when publishing only a subset
+ *                         of the network's organizations
  */
 public record PublishOptions(Path workDir, boolean dryRun, int maxAttempts, Duration initialBackoff,
-                             Duration lockTimeout, Duration transportTimeout, int parallelism, PublishHooks hooks) {
+                             Duration lockTimeout, Duration transportTimeout, int parallelism, PublishHooks hooks,
+                             boolean pruneRemoved) {
     public PublishOptions {
         Objects.requireNonNull(workDir, "workDir");
         if (maxAttempts < 1) throw new IllegalArgumentException("maxAttempts must be >= 1");
@@ -41,34 +45,38 @@ public record PublishOptions(Path workDir, boolean dryRun, int maxAttempts, Dura
 
     public static PublishOptions defaults(Path workDir) {
         return new PublishOptions(workDir, false, 5, Duration.ofMillis(200), Duration.ofSeconds(120),
-                Duration.ofSeconds(60), 4, PublishHooks.NONE);
+                Duration.ofSeconds(60), 4, PublishHooks.NONE, true);
     }
 
     public PublishOptions withWorkDir(Path dir) {
-        return new PublishOptions(dir, dryRun, maxAttempts, initialBackoff, lockTimeout, transportTimeout, parallelism, hooks);
+        return new PublishOptions(dir, dryRun, maxAttempts, initialBackoff, lockTimeout, transportTimeout, parallelism, hooks, pruneRemoved);
     }
 
     public PublishOptions withDryRun(boolean dry) {
-        return new PublishOptions(workDir, dry, maxAttempts, initialBackoff, lockTimeout, transportTimeout, parallelism, hooks);
+        return new PublishOptions(workDir, dry, maxAttempts, initialBackoff, lockTimeout, transportTimeout, parallelism, hooks, pruneRemoved);
     }
 
     public PublishOptions withRetries(int attempts, Duration backoff) {
-        return new PublishOptions(workDir, dryRun, attempts, backoff, lockTimeout, transportTimeout, parallelism, hooks);
+        return new PublishOptions(workDir, dryRun, attempts, backoff, lockTimeout, transportTimeout, parallelism, hooks, pruneRemoved);
     }
 
     public PublishOptions withLockTimeout(Duration timeout) {
-        return new PublishOptions(workDir, dryRun, maxAttempts, initialBackoff, timeout, transportTimeout, parallelism, hooks);
+        return new PublishOptions(workDir, dryRun, maxAttempts, initialBackoff, timeout, transportTimeout, parallelism, hooks, pruneRemoved);
     }
 
     public PublishOptions withTransportTimeout(Duration timeout) {
-        return new PublishOptions(workDir, dryRun, maxAttempts, initialBackoff, lockTimeout, timeout, parallelism, hooks);
+        return new PublishOptions(workDir, dryRun, maxAttempts, initialBackoff, lockTimeout, timeout, parallelism, hooks, pruneRemoved);
     }
 
     public PublishOptions withParallelism(int n) {
-        return new PublishOptions(workDir, dryRun, maxAttempts, initialBackoff, lockTimeout, transportTimeout, n, hooks);
+        return new PublishOptions(workDir, dryRun, maxAttempts, initialBackoff, lockTimeout, transportTimeout, n, hooks, pruneRemoved);
+    }
+
+    public PublishOptions withPruneRemoved(boolean prune) {
+        return new PublishOptions(workDir, dryRun, maxAttempts, initialBackoff, lockTimeout, transportTimeout, parallelism, hooks, prune);
     }
 
     public PublishOptions withHooks(PublishHooks h) {
-        return new PublishOptions(workDir, dryRun, maxAttempts, initialBackoff, lockTimeout, transportTimeout, parallelism, h);
+        return new PublishOptions(workDir, dryRun, maxAttempts, initialBackoff, lockTimeout, transportTimeout, parallelism, h, pruneRemoved);
     }
 }

@@ -365,11 +365,11 @@ public final class Publisher {
             owned.add(d.path());
             if (!d.files().isEmpty()) present.add(d.path());
         }
-        if (baseTree != null) {
-            for (String previous : readOwnership(repo, baseTree, ownershipPath)) {
-                if (owned.stream().noneMatch(o -> RepoPaths.isUnder(previous, o) || RepoPaths.isUnder(o, previous)))
-                    owned.add(previous);
-            }
+        List<String> previouslyOwned = baseTree == null ? List.of() : readOwnership(repo, baseTree, ownershipPath);
+        for (String previous : previouslyOwned) {
+            if (owned.stream().anyMatch(o -> RepoPaths.isUnder(previous, o) || RepoPaths.isUnder(o, previous))) continue;
+            if (options.pruneRemoved()) owned.add(previous);   // no longer published: delete it
+            else present.add(previous);                        // publishing a subset: keep it, still owned
         }
         DirCache dc = DirCache.newInCore();
         DirCacheBuilder b = dc.builder();

@@ -83,6 +83,22 @@ class PublisherLocalTest {
     }
 
     @Test
+    void withoutPruningAPartialPublishKeepsTheOtherOrganizations() throws Exception {
+        Path remote = GitCli.initBare(tmp.resolve("r.git"), "main");
+        GitTarget target = GitTarget.of(remote.toString(), "main");
+        publisher().publish(List.of(change(target, org("org1", "releases/org1", 1, "1"), org("org2", "releases/org2", 1, "1"))));
+        RepositoryReport r = new Publisher(PublishOptions.defaults(tmp.resolve("cache")).withPruneRemoved(false))
+                .publish(List.of(change(target, org("org1", "releases/org1", 1, "2")))).repositories().get(0);
+        assertEquals(PublishStatus.COMMITTED, r.status(), r.message());
+        assertEquals(List.of("releases/org1/org1-node-1.yaml"), r.changedFiles());
+        assertTrue(r.removedFiles().isEmpty(), r.removedFiles().toString());
+        assertTrue(GitCli.show(remote, "main", ".orca/supplychain.owned").contains("releases/org2\n"));
+        // a later full publish without org2 removes it
+        RepositoryReport full = publisher().publish(List.of(change(target, org("org1", "releases/org1", 1, "2")))).repositories().get(0);
+        assertEquals(List.of("releases/org2/kustomization.yaml", "releases/org2/org2-node-1.yaml"), full.removedFiles());
+    }
+
+    @Test
     void dryRunReportsAUnifiedDiffAndPushesNothing() throws Exception {
         Path remote = GitCli.initBare(tmp.resolve("r.git"), "main");
         GitTarget target = GitTarget.of(remote.toString(), "main");
