@@ -78,10 +78,16 @@ public final class GenerateService {
     }
 
     public static Outcome plan(String name, byte[] bytes, Options options, List<String> warnings) {
+        return plan(name, bytes, options, warnings, n -> n);
+    }
+
+    /** As above; {@code adjust} rewrites the bound network first (e.g. {@code publish --local}). */
+    public static Outcome plan(String name, byte[] bytes, Options options, List<String> warnings,
+                               java.util.function.UnaryOperator<Network> adjust) {
         ValidationService.Report report = ValidationService.validate(name, bytes);
         if (report.hasErrors() || report.document().isEmpty()) return new Outcome(report, null, null, List.of());
-        Network network = withLocalRecipients(ModelBinder.bind((YMap) report.document().get(), report.load().source()),
-                options.orcaDir(), warnings);
+        Network network = withLocalRecipients(adjust.apply(ModelBinder.bind((YMap) report.document().get(),
+                report.load().source())), options.orcaDir(), warnings);
         Map<String, String> treeNames = FluxRenderer.treeNames(network);
         MaterialSource material = (org, secret) -> options.store().find(org, secret).or(() ->
                 network.organization(org).flatMap(o -> SecretSealer.publicOnly(

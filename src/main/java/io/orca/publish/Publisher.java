@@ -164,6 +164,39 @@ public final class Publisher {
         }
     }
 
+    /**
+     * The files under {@code dirs} on the remote branch's head, as they are now (fetched into the cache), or an
+     * empty map when the branch does not exist yet. Generation compares with them: an unchanged encrypted Secret
+     * keeps its bytes. Throws {@link PublishException} (a safe, one-line message) when the remote cannot be read.
+     */
+    public Map<String, byte[]> snapshot(GitTarget target, Collection<String> dirs) throws PublishException {
+        try (GitTransports transports = new GitTransports(target, options.workDir(),
+                (int) Math.max(1, options.transportTimeout().toSeconds()));
+             RepositoryCache.Lock ignored = RepositoryCache.lock(options.workDir(), target, options.lockTimeout())) {
+            Path dir = RepositoryCache.repositoryDir(options.workDir(), target);
+            try (Repository repo = openCache(dir, true); Transport t = transports.open(repo)) {
+                String branchRef = Constants.R_HEADS + target.branch();
+                ObjectId head = fetch(repo, t, branchRef, Constants.R_REMOTES + "origin/" + target.branch(), transports);
+                Map<String, byte[]> files = new java.util.TreeMap<>();
+                if (head == null) return files;
+                try (RevWalk rw = new RevWalk(repo); org.eclipse.jgit.treewalk.TreeWalk tw =
+                        new org.eclipse.jgit.treewalk.TreeWalk(repo)) {
+                    tw.addTree(rw.parseCommit(head).getTree());
+                    tw.setRecursive(true);
+                    while (tw.next()) {
+                        String path = tw.getPathString();
+                        if (dirs.stream().anyMatch(d -> RepoPaths.isUnder(path, d))) {
+                            files.put(path, repo.open(tw.getObjectId(0)).getBytes());
+                        }
+                    }
+                }
+                return files;
+            } catch (CorruptCacheException | IOException e) {
+                throw new PublishException(transports.describe("read", e), e);
+            }
+        }
+    }
+
     private static final class CorruptCacheException extends Exception {
         CorruptCacheException(Throwable cause) {
             super(cause);
