@@ -54,7 +54,14 @@ public final class TestCluster implements AutoCloseable {
                 return new TestCluster(env, Path.of(value), false);
             }
         }
-        String name = System.getProperty("orca.testCluster.name", "junit");
+        return start(System.getProperty("orca.testCluster.name", "junit"));
+    }
+
+    /**
+     * Runs {@code scripts/test-cluster up --name name} (a second cluster for multi-cluster tests, say); the cluster
+     * is stopped by {@link #close()} unless it was running before.
+     */
+    public static TestCluster start(String name) throws IOException, InterruptedException {
         boolean wasRunning = script(5, "status", "--name", name).exitCode == 0;
         Result up = script(UP_TIMEOUT_MINUTES, "up", "--name", name);
         if (up.exitCode != 0) {
