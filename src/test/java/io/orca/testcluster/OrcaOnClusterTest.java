@@ -105,14 +105,16 @@ class OrcaOnClusterTest {
             PublishService.Result published = PublishService.publish(new PublishService.Request("network.yaml",
                     yaml.getBytes(StandardCharsets.UTF_8), tmp, tmp.resolve("state"), PublishOptions.defaults(tmp.resolve("cache")),
                     false, new CredentialResolver(k -> null)));
-            assertEquals(PublishReport.EXIT_OK, published.report().exitCode(), String.valueOf(published.refusal()));
+            assertNotNull(published.report(), () -> "refused: " + published.refusal() + "; diagnostics: "
+                    + (published.outcome() == null ? "" : published.outcome().diagnostics()));
+            assertEquals(PublishReport.EXIT_OK, published.report().exitCode(), published.report().render(false));
 
             // Bootstrap as flux bootstrap would: the Flux namespace, the age key, then Orca's own sync objects.
             String fluxNs = "flux-" + env;
             client.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(fluxNs).endMetadata().build()).create();
             client.secrets().inNamespace(fluxNs).resource(new SecretBuilder().withNewMetadata().withName("sops-age").endMetadata()
                     .addToStringData("age.agekey", key.identity().reveal()).build()).create();
-            work.git("pull", "-q", "origin", "main");
+            work.git("pull", "-q", server.url("gitops.git"), "main");
             String sync = Files.readString(work.dir().resolve("clusters/" + env + "/flux-" + env + "/gotk-sync.yaml"));
             for (Object doc : new Yaml(new SafeConstructor(new LoaderOptions())).loadAll(sync)) {
                 if (doc != null) Flux.create(client, fluxNs, Serialization.asYaml(doc));
