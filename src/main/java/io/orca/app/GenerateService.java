@@ -4,6 +4,11 @@ import io.orca.diag.Diagnostic;
 import io.orca.load.YMap;
 import io.orca.model.ModelBinder;
 import io.orca.model.Network;
+import io.orca.model.Organization;
+import io.orca.plan.OrganizationPlan;
+import io.orca.secrets.LocalAgeKeys;
+import io.orca.secrets.SecretsConfig;
+import io.orca.secrets.SecretsPolicy;
 import io.orca.plan.DeploymentPlan;
 import io.orca.plan.MaterialSource;
 import io.orca.plan.Planner;
@@ -16,6 +21,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -40,12 +46,95 @@ public final class GenerateService {
         }
     }
 
+    /**
+     * How a run finds and keeps material.
+     *
+     * @param store      private material of earlier runs, kept on this machine
+     * @param orcaDir    where local age keys are made for local repositories without recipients (null: none)
+     * @param existing   the repositories' current files (earlier encrypted Secrets and their side files)
+     * @param publishing true when the output goes to its repositories: a remote repository then requires age recipients
+     */
+    public record Options(MaterialSource store, SecureRandom random, Path orcaDir, SecretSealer.ExistingFiles existing,
+                          boolean publishing, boolean seal, CredentialResolver credentials) {
+        public Options(MaterialSource store, SecureRandom random, Path orcaDir, SecretSealer.ExistingFiles existing,
+                       boolean publishing, boolean seal) {
+            this(store, random, orcaDir, existing, publishing, seal, CredentialResolver.system());
+        }
+
+        public static Options inMemory(MaterialSource store, SecureRandom random) {
+            return new Options(store, random, null, SecretSealer.ExistingFiles.NONE, false, true);
+        }
+    }
+
+    /** Planning stopped for a reason that is not a diagnostic of the file (e.g. a missing age recipient). */
+    public static final class RefusedException extends RuntimeException {
+        public RefusedException(String message) {
+            super(message, null, false, false);
+        }
+    }
+
     public static Outcome plan(String name, byte[] bytes, MaterialSource material, SecureRandom random) {
+        return plan(name, bytes, Options.inMemory(material, random), new ArrayList<>());
+    }
+
+    public static Outcome plan(String name, byte[] bytes, Options options, List<String> warnings) {
+        return plan(name, bytes, options, warnings, n -> n);
+    }
+
+    /** As above; {@code adjust} rewrites the bound network first (e.g. {@code publish --local}). */
+    public static Outcome plan(String name, byte[] bytes, Options options, List<String> warnings,
+                               java.util.function.UnaryOperator<Network> adjust) {
         ValidationService.Report report = ValidationService.validate(name, bytes);
         if (report.hasErrors() || report.document().isEmpty()) return new Outcome(report, null, null, List.of());
-        Network network = ModelBinder.bind((YMap) report.document().get(), report.load().source());
-        DeploymentPlan plan = Planner.plan(network, material, random);
-        return new Outcome(report, network, plan, FluxRenderer.render(plan));
+        Network network = withLocalRecipients(adjust.apply(ModelBinder.bind((YMap) report.document().get(),
+                report.load().source())), options.orcaDir(), warnings);
+        Map<String, String> treeNames = FluxRenderer.treeNames(network);
+        MaterialSource material = (org, secret) -> options.store().find(org, secret).or(() ->
+                network.organization(org).flatMap(o -> SecretSealer.publicOnly(
+                        new RepositoryTree(treeNames.get(FluxRenderer.repoKey(o.gitops())), o.gitops(), List.of(o.name()),
+                                List.of(), new java.util.TreeMap<>()),
+                        o.gitops().releaseDir(), io.orca.model.Names.namespace(network.platform(), o.name()), secret,
+                        options.existing())));
+        DeploymentPlan plan = Planner.plan(network, material, options.random());
+        plan = RepositoryCredentials.add(plan, options.credentials(), options.publishing(), warnings);
+        for (OrganizationPlan op : plan.organizations()) {
+            Organization o = op.organization();
+            if (op.secrets().isEmpty() || !o.secrets().ageRecipients().isEmpty()) continue;
+            String message = "organization '" + o.name() + "' has private keys but no age recipient";
+            if (options.publishing() && !isLocal(o.gitops())) {
+                throw new RefusedException(message + ": refusing to publish its Secrets to " + o.gitops().url()
+                        + ". Fix: run 'orca secrets keygen " + o.name() + "', install the key in its cluster, and add the recipient"
+                        + " under network.secrets.age_recipients or the organization's secrets.age_recipients");
+            }
+            warnings.add(message + "; its keys stay in the state folder only and no Secret is written to its tree");
+        }
+        List<RepositoryTree> rendered = FluxRenderer.render(plan);
+        List<RepositoryTree> trees = options.seal() ? SecretSealer.seal(plan, rendered, options.existing()) : rendered;
+        return new Outcome(report, network, plan, trees);
+    }
+
+    /** Whether a repository is on this machine (the embedded default or a file:// / path URL). */
+    public static boolean isLocal(Organization.Gitops g) {
+        return g.embedded() || g.protocol().equals("file");
+    }
+
+    /** Local repositories without recipients get a local age key (.orca/age/<org>.agekey), with a warning. */
+    private static Network withLocalRecipients(Network n, Path orcaDir, List<String> warnings) {
+        if (orcaDir == null) return n;
+        List<Organization> orgs = new ArrayList<>();
+        for (Organization o : n.organizations()) {
+            if (!o.secrets().ageRecipients().isEmpty() || !isLocal(o.gitops())) {
+                orgs.add(o);
+                continue;
+            }
+            SecretsPolicy.Resolved resolved = SecretsPolicy.resolve(o.name(),
+                    new SecretsConfig(o.secrets().provider(), o.secrets().ageRecipients()), SecretsConfig.NONE);
+            SecretsPolicy.Local local = SecretsPolicy.forLocal(resolved, orcaDir);
+            local.generatedKey().filter(LocalAgeKeys.LocalKey::created).flatMap(k -> local.warning()).ifPresent(warnings::add);
+            orgs.add(new Organization(o.name(), o.type(), o.k8s(), o.gitops(),
+                    new Network.SecretsConfig("sops", local.recipients()), o.services()));
+        }
+        return new Network(n.platform(), n.version(), n.env(), n.docker(), n.flux(), n.secrets(), n.config(), orgs, n.source());
     }
 
     /**

@@ -1,6 +1,10 @@
 package io.orca.cli;
 
 import io.orca.app.GenerateService;
+import io.orca.app.SecretSealer;
+import java.nio.file.Files;
+import java.util.Map;
+import java.util.Optional;
 import io.orca.render.RepositoryTree;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -23,7 +27,16 @@ public final class GenerateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        GenerateService.Outcome outcome = input.plan();
+        // The previous output is what the encrypted Secrets are compared with (unchanged ones keep their bytes).
+        SecretSealer.ExistingFiles existing = (tree, path) -> {
+            Path p = out.resolve(tree.name()).resolve(path);
+            try {
+                return Files.isRegularFile(p) ? Optional.of(Files.readAllBytes(p)) : Optional.empty();
+            } catch (IOException e) {
+                return Optional.empty();
+            }
+        };
+        GenerateService.Outcome outcome = input.plan(Path.of(".orca"), existing, false, true);
         if (outcome == null) return Cli.EXIT_INVALID;
         GenerateService.write(outcome.trees(), out);
         for (RepositoryTree t : outcome.trees()) {

@@ -2,6 +2,8 @@ package io.orca.cli;
 
 import io.orca.app.GenerateService;
 import io.orca.app.LocalMaterialStore;
+import io.orca.app.SecretSealer;
+import io.orca.secrets.SecretsException;
 import io.orca.diag.Diagnostic;
 import io.orca.diag.Position;
 import io.orca.diag.Rule;
@@ -13,6 +15,7 @@ import picocli.CommandLine.Parameters;
 
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.util.ArrayList;
 import java.util.List;
 
 /** The network.yaml argument and state options shared by generate, template, plan and publish. */
@@ -24,14 +27,25 @@ final class NetworkInput {
             description = "where generated private material is kept on this machine, never published (default: ${DEFAULT-VALUE})")
     Path stateDir;
 
-    /** Validates and plans; on failure prints the diagnostics to stderr and returns null. */
+    /** Validates and plans without writing Secrets (plan, template). */
     GenerateService.Outcome plan() {
+        return plan(null, SecretSealer.ExistingFiles.NONE, false, false);
+    }
+
+    /**
+     * Validates, plans, renders and seals; on failure prints why to stderr and returns null.
+     *
+     * @param orcaDir where local age keys go for local repositories without recipients (null: none)
+     */
+    GenerateService.Outcome plan(Path orcaDir, SecretSealer.ExistingFiles existing, boolean publishing, boolean seal) {
         Cli.Input input = Cli.read(file);
         if (input == null) return null;
         LocalMaterialStore store = new LocalMaterialStore(stateDir);
         GenerateService.Outcome outcome;
+        List<String> warnings = new ArrayList<>();
         try {
-            outcome = GenerateService.plan(input.name(), input.bytes(), store, new SecureRandom());
+            outcome = GenerateService.plan(input.name(), input.bytes(),
+                    new GenerateService.Options(store, new SecureRandom(), orcaDir, existing, publishing, seal), warnings);
         } catch (Planner.UnsupportedPlatformException e) {
             ValidationService.Report report = ValidationService.validate(input.name(), input.bytes());
             io.orca.load.YNode type = report.document().filter(d -> d instanceof io.orca.load.YMap).map(d -> (io.orca.load.YMap) d)
@@ -40,16 +54,20 @@ final class NetworkInput {
                     "network.type", e.getMessage(), "'orca validate' checks it fully; planning comes with the platform's own issue");
             DiagnosticFormat.TEXT.write(List.of(new DiagnosticFormat.FileDiagnostics(report.load().source(), List.of(d))), Cli.err());
             return null;
+        } catch (GenerateService.RefusedException | SecretsException e) {
+            Cli.err().println("orca: " + e.getMessage());
+            return null;
         }
         if (!outcome.ok()) {
             DiagnosticFormat.TEXT.write(List.of(new DiagnosticFormat.FileDiagnostics(outcome.report().load().source(),
                     outcome.diagnostics())), Cli.err());
             return null;
         }
+        warnings.forEach(w -> Cli.err().println("orca: " + (w.startsWith("warning") ? w : "warning: " + w)));
         int written = store.saveNew(outcome.plan().organizations());
         if (written > 0) {
             Cli.err().println("orca: warning: " + written + " private key(s) generated and kept in " + stateDir
-                    + " (never published); keep this folder safe: node identities depend on it");
+                    + " (never published in plaintext); keep this folder safe: node identities depend on it");
         }
         return outcome;
     }

@@ -27,6 +27,7 @@ import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -45,7 +46,7 @@ public final class YamlLoader {
     public static final int MAX_BYTES = 8 * 1024 * 1024;
     public static final int MAX_DEPTH = 64;
     public static final int MAX_ALIASES = 50;
-    public static final int MAX_NODES = 500_000;
+    public static final int MAX_NODES = 200_000;
     /**
      * Longest line accepted, in characters. SnakeYAML's reader copies its window for every 1,024 characters of a
      * single token, so one very long line costs quadratic time (about 1 s for 1 MB, a minute for 8 MB).
@@ -98,6 +99,11 @@ public final class YamlLoader {
                             "the document is written as JSON (flow style)",
                             "write network.yaml as block-style YAML, e.g. convert it with 'yq -P'"));
                 }
+                long size = expandedSize(root, new IdentityHashMap<>(), 0);
+                if (size > MAX_NODES) {
+                    throw new LimitExceeded("document expands to more than " + MAX_NODES + " nodes through aliases (alias bomb?)",
+                            pos(root.getStartMark()));
+                }
                 Converter converter = new Converter(name, diags);
                 doc = Optional.of(converter.convert(root, "", "", 0));
                 if (docs.hasNext()) {
@@ -127,6 +133,35 @@ public final class YamlLoader {
             doc = Optional.empty();
         }
         return new LoadResult(source, doc, diags);
+    }
+
+    /**
+     * How many nodes the document has once aliases are expanded, computed on the shared node graph (each node
+     * once), so an alias bomb is refused before anything is expanded. A node reached from itself is a recursive
+     * alias.
+     */
+    private static long expandedSize(Node node, IdentityHashMap<Node, Long> memo, int depth) {
+        Long known = memo.get(node);
+        if (known != null) {
+            if (known < 0) throw new LimitExceeded("a recursive alias refers to itself", pos(node.getStartMark()));
+            return known;
+        }
+        if (depth > MAX_DEPTH) throw new LimitExceeded("document nests deeper than " + MAX_DEPTH + " levels", pos(node.getStartMark()));
+        memo.put(node, -1L);
+        long size = 1;
+        if (node instanceof MappingNode m) {
+            for (NodeTuple t : m.getValue()) {
+                size += expandedSize(t.getKeyNode(), memo, depth + 1) + expandedSize(t.getValueNode(), memo, depth + 1);
+                if (size > MAX_NODES) break;
+            }
+        } else if (node instanceof SequenceNode sq) {
+            for (Node item : sq.getValue()) {
+                size += expandedSize(item, memo, depth + 1);
+                if (size > MAX_NODES) break;
+            }
+        }
+        memo.put(node, size);
+        return size;
     }
 
     private static Yaml yaml(int size) {

@@ -48,10 +48,10 @@ public final class FluxRenderer {
         Map<String, List<OrganizationPlan>> byRepo = new LinkedHashMap<>();
         for (OrganizationPlan op : plan.organizations()) {
             Organization.Gitops g = op.organization().gitops();
-            byRepo.computeIfAbsent(g.url() + "\u0000" + g.branch(), k -> new ArrayList<>()).add(op);
+            byRepo.computeIfAbsent(repoKey(g), k -> new ArrayList<>()).add(op);
         }
         List<RepositoryTree> trees = new ArrayList<>();
-        TreeSet<String> usedNames = new TreeSet<>();
+        Map<String, String> names = treeNames(net);
         for (List<OrganizationPlan> orgs : byRepo.values()) {
             Organization.Gitops gitops = orgs.get(0).organization().gitops();
             SortedMap<String, String> files = new TreeMap<>();
@@ -60,16 +60,34 @@ public final class FluxRenderer {
                 byDir.computeIfAbsent(op.organization().gitops().releaseDir(), k -> new ArrayList<>()).add(op);
             }
             for (Map.Entry<String, List<OrganizationPlan>> e : byDir.entrySet()) {
-                renderReleaseDir(net, gitops, e.getKey(), e.getValue(), header, files);
+                renderReleaseDir(plan, net, gitops, e.getKey(), e.getValue(), header, files);
             }
-            String name = repoName(gitops, orgs.get(0).organization().name());
-            String unique = name;
-            for (int i = 2; usedNames.contains(unique); i++) unique = name + "-" + i;
-            usedNames.add(unique);
+            String unique = names.get(repoKey(gitops));
             trees.add(new RepositoryTree(unique, gitops, orgs.stream().map(o -> o.organization().name()).toList(),
                     List.copyOf(byDir.keySet()), files));
         }
         return trees;
+    }
+
+    /** Identifies a repository and branch (what one tree, and one commit, covers). */
+    public static String repoKey(Organization.Gitops g) {
+        return g.url() + "\u0000" + g.branch();
+    }
+
+    /** The folder name of each repository's tree: stable, unique, derived from the URL (or the organization). */
+    public static Map<String, String> treeNames(Network net) {
+        Map<String, String> names = new LinkedHashMap<>();
+        TreeSet<String> used = new TreeSet<>();
+        for (Organization o : net.organizations()) {
+            String key = repoKey(o.gitops());
+            if (names.containsKey(key)) continue;
+            String name = repoName(o.gitops(), o.name());
+            String unique = name;
+            for (int i = 2; used.contains(unique); i++) unique = name + "-" + i;
+            used.add(unique);
+            names.put(key, unique);
+        }
+        return names;
     }
 
     private static String repoName(Organization.Gitops g, String firstOrg) {
@@ -81,12 +99,13 @@ public final class FluxRenderer {
         return last.isEmpty() ? firstOrg : Names.toDnsLabel(last);
     }
 
-    private static void renderReleaseDir(Network net, Organization.Gitops gitops, String dir, List<OrganizationPlan> orgs,
+    private static void renderReleaseDir(DeploymentPlan plan, Network net, Organization.Gitops gitops, String dir, List<OrganizationPlan> orgs,
                                          String header, SortedMap<String, String> files) {
         String fluxNs = net.flux().namespace();
         String fluxDir = "flux-" + net.env().type();
         List<String> resources = new ArrayList<>();
-        boolean sops = orgs.stream().anyMatch(o -> !o.secrets().isEmpty() && !o.organization().secrets().ageRecipients().isEmpty());
+        boolean sops = plan.repositorySecrets().containsKey(repoKey(gitops))
+                || orgs.stream().anyMatch(o -> !o.secrets().isEmpty() && !o.organization().secrets().ageRecipients().isEmpty());
         List<String> fluxResources = new ArrayList<>();
         // A cluster can only sync from a URL it reaches; for a local repository (the embedded default, file://) the
         // operator points Flux at wherever the repository is served, so Orca writes no sync objects for it.
@@ -94,6 +113,9 @@ public final class FluxRenderer {
             put(files, dir + "/" + fluxDir + "/gotk-sync.yaml", header, syncGitRepository(net, gitops, fluxNs),
                     syncKustomization(net, dir, fluxNs, sops));
             fluxResources.add("gotk-sync.yaml");
+            if (plan.repositorySecrets().containsKey(repoKey(gitops))) {
+                fluxResources.add(plan.repositorySecrets().get(repoKey(gitops)).name() + ".sops.yaml");
+            }
         }
         net.flux().notifications().ifPresent(n -> {
             put(files, dir + "/" + fluxDir + "/notifications.yaml", header, provider(n, fluxNs), alert(n, fluxNs, net));
@@ -132,6 +154,9 @@ public final class FluxRenderer {
                 }
                 putAll(files, dir + "/" + ns + "/charts.yaml", header, sources);
                 orgResources.add("charts.yaml");
+            }
+            if (!op.secrets().isEmpty() && !op.organization().secrets().ageRecipients().isEmpty()) {
+                orgResources.add("secrets"); // filled with SOPS-encrypted Secrets by the sealing step
             }
             for (ReleasePlan r : op.releases()) {
                 put(files, dir + "/" + ns + "/" + r.name() + ".yaml", header, helmRelease(net, op, r, fluxNs));

@@ -43,11 +43,23 @@ public final class Fingerprint {
         this.hash = hash.clone();
     }
 
+    /**
+     * scrypt cost for material Orca generated itself (node keys: 256 random bits). A slow hash protects
+     * guessable values such as passwords; nobody brute-forces 2^256, so these need no work factor and a
+     * publish of a thousand node keys stays fast.
+     */
+    public static final int GENERATED_MATERIAL_N = 1 << 10;
+
     /** A new fingerprint of a plaintext Secret YAML, with a fresh random salt. */
     public static Fingerprint compute(String plaintextYaml) {
+        return compute(plaintextYaml, DEFAULT_N);
+    }
+
+    /** A new fingerprint with scrypt cost {@code n} (a power of two), with a fresh random salt. */
+    public static Fingerprint compute(String plaintextYaml, int n) {
         byte[] salt = new byte[SALT_BYTES];
         RANDOM.nextBytes(salt);
-        return compute(plaintextYaml, DEFAULT_N, DEFAULT_R, DEFAULT_P, salt);
+        return compute(plaintextYaml, n, DEFAULT_R, DEFAULT_P, salt);
     }
 
     static Fingerprint compute(String plaintextYaml, int n, int r, int p, byte[] salt) {

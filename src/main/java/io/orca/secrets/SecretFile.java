@@ -63,6 +63,12 @@ public final class SecretFile {
      */
     public static Result reuseOrEncrypt(byte[] existingEncrypted, SecretMeta existingMeta, String plaintextYaml,
                                         Collection<String> recipients, Map<String, String> publicParts) {
+        return reuseOrEncrypt(existingEncrypted, existingMeta, plaintextYaml, recipients, publicParts, Fingerprint.DEFAULT_N);
+    }
+
+    /** As above, with the scrypt cost of a new fingerprint ({@link Fingerprint#GENERATED_MATERIAL_N} for generated keys). */
+    public static Result reuseOrEncrypt(byte[] existingEncrypted, SecretMeta existingMeta, String plaintextYaml,
+                                        Collection<String> recipients, Map<String, String> publicParts, int fingerprintCost) {
         Objects.requireNonNull(plaintextYaml, "plaintextYaml");
         List<String> rs = AgeKeys.requireRecipients(recipients);
         if (rs.isEmpty()) {
@@ -76,7 +82,7 @@ public final class SecretFile {
             return new Result(existingEncrypted.clone(), meta, true, metaChanged, reason);
         }
         String encrypted = Sops.encrypt(plaintextYaml, rs);
-        SecretMeta meta = SecretMeta.of(Fingerprint.compute(plaintextYaml), pub);
+        SecretMeta meta = SecretMeta.of(Fingerprint.compute(plaintextYaml, fingerprintCost), pub);
         return new Result(encrypted.getBytes(StandardCharsets.UTF_8), meta, false, true, reason);
     }
 

@@ -18,6 +18,7 @@ import io.orca.platform.besu.material.Enode;
 import io.orca.platform.besu.material.Genesis;
 import io.orca.platform.besu.material.GenesisSpec;
 import io.orca.platform.besu.material.NodeKey;
+import io.orca.platform.besu.material.NodePublicKey;
 import org.bouncycastle.crypto.AsymmetricCipherKeyPair;
 import org.bouncycastle.crypto.generators.X25519KeyPairGenerator;
 import org.bouncycastle.crypto.params.X25519KeyGenerationParameters;
@@ -46,7 +47,8 @@ public final class BesuPlanner implements PlatformPlanner {
     }
 
     /** One node of the network with its identity. */
-    private record Node(Organization org, Service service, String release, String namespace, NodeKey key, SecretPlan secret) {
+    private record Node(Organization org, Service service, String release, String namespace, NodePublicKey publicKey,
+                        Address address, SecretPlan secret) {
         boolean validator() {
             return service.group().equals("validators");
         }
@@ -56,7 +58,7 @@ public final class BesuPlanner implements PlatformPlanner {
         }
 
         Enode enode() {
-            return Enode.of(key.publicKey(), release + "." + namespace + ".svc.cluster.local", p2pPort());
+            return Enode.of(publicKey, release + "." + namespace + ".svc.cluster.local", p2pPort());
         }
     }
 
@@ -74,12 +76,19 @@ public final class BesuPlanner implements PlatformPlanner {
                 if (!s.group().equals("validators") && !s.group().equals("peers")) continue;
                 String release = Names.release(org.name(), s.name());
                 String secretName = release + "-nodekey";
-                NodeKey key = existing.find(org.name(), secretName)
-                        .map(p -> NodeKey.fromPrivateKey(p.data().get(NODE_KEY)))
+                var known = existing.find(org.name(), secretName);
+                if (known.isPresent() && known.get().data().isEmpty()) {
+                    // Only the public half is known (the private key lives encrypted in Git): keep the identity.
+                    SecretPlan p = known.get();
+                    nodes.add(new Node(org, s, release, ns, NodePublicKey.parse(p.publicData().get("publicKey")),
+                            Address.parse(p.publicData().get("address")), p));
+                    continue;
+                }
+                NodeKey key = known.map(p -> NodeKey.fromPrivateKey(p.data().get(NODE_KEY)))
                         .orElseGet(() -> NodeKey.generate(random));
                 SecretPlan secret = new SecretPlan(secretName, new TreeMap<>(Map.of(NODE_KEY, key.privateKey())),
                         new TreeMap<>(Map.of("address", key.address().toString(), "publicKey", key.publicKey().toString())));
-                nodes.add(new Node(org, s, release, ns, key, secret));
+                nodes.add(new Node(org, s, release, ns, key.publicKey(), key.address(), secret));
             }
         }
 
@@ -171,11 +180,11 @@ public final class BesuPlanner implements PlatformPlanner {
     private static String genesis(Network network, Consensus consensus, List<Node> nodes) {
         Object chainId = network.config().getOrDefault("chain_id", 1337L);
         GenesisSpec.Builder b = GenesisSpec.builder(consensus, ((Number) chainId).longValue());
-        List<Address> validators = nodes.stream().filter(Node::validator).map(n -> n.key().address()).toList();
+        List<Address> validators = nodes.stream().filter(Node::validator).map(n -> n.address()).toList();
         if (validators.isEmpty()) {
             // A file that only adds members to an existing network: its genesis is the existing one's. Until Orca
             // can import it, the members' own addresses keep the document well-formed.
-            validators = nodes.stream().map(n -> n.key().address()).toList();
+            validators = nodes.stream().map(n -> n.address()).toList();
         }
         b.validators(validators);
         Object accounts = network.config().get("accounts");

@@ -1,0 +1,119 @@
+package io.orca.cli;
+
+import io.orca.model.Secret;
+import io.orca.secrets.AgeKeys;
+import io.orca.secrets.LocalAgeKeys;
+import io.orca.secrets.SecretsException;
+import io.orca.secrets.SecretsTree;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+/** {@code orca secrets}: age keys and the SOPS-encrypted Secrets of a tree. */
+@Command(name = "secrets", mixinStandardHelpOptions = true, description = "Manage age keys and SOPS-encrypted Secrets.",
+        subcommands = {SecretsCommand.Keygen.class, SecretsCommand.Check.class, SecretsCommand.Rotate.class})
+public final class SecretsCommand implements Runnable {
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(Cli.err());
+    }
+
+    @Command(name = "keygen", mixinStandardHelpOptions = true,
+            description = "Create an age key pair for an organization; prints the recipient to put in network.yaml.",
+            footer = {"", "Exit codes: 0 created or already present, 1 error, 2 usage error."})
+    static final class Keygen implements Callable<Integer> {
+        @Parameters(index = "0", paramLabel = "ORGANIZATION")
+        String organization;
+
+        @Option(names = "--orca-dir", defaultValue = ".orca", paramLabel = "DIR", description = "default: ${DEFAULT-VALUE}")
+        Path orcaDir;
+
+        @Override
+        public Integer call() {
+            try {
+                LocalAgeKeys.LocalKey key = LocalAgeKeys.loadOrCreate(orcaDir, organization);
+                Cli.err().println("orca: " + (key.created() ? "created " : "exists: ") + key.file()
+                        + " (private: install it in the organization's cluster, never commit it)");
+                Cli.out().println(key.keyPair().recipient());
+                Cli.out().flush();
+                return Cli.EXIT_OK;
+            } catch (SecretsException e) {
+                Cli.err().println("orca: " + e.getMessage());
+                return Cli.EXIT_INVALID;
+            }
+        }
+    }
+
+    @Command(name = "check", mixinStandardHelpOptions = true,
+            description = "Decrypt every SOPS file of a tree with the given key and compare it with its fingerprint.",
+            footer = {"", "Exit codes: 0 every file decrypts and matches, 1 a file does not, 2 usage error."})
+    static final class Check implements Callable<Integer> {
+        @Parameters(index = "0", paramLabel = "DIR")
+        Path dir;
+
+        @Option(names = {"-i", "--identity"}, required = true, paramLabel = "KEYFILE", description = "age key file")
+        Path identity;
+
+        @Override
+        public Integer call() {
+            List<Secret> ids = identities(identity);
+            if (ids == null) return Cli.EXIT_USAGE;
+            if (!Files.isDirectory(dir)) return Cli.usageError(dir + " is not a directory");
+            SecretsTree.CheckReport report = SecretsTree.check(dir, ids);
+            for (SecretsTree.FileCheck f : report.files()) {
+                Cli.out().printf("%-20s %s%s%n", f.status(), dir.relativize(f.file()),
+                        f.detail() == null || f.detail().isEmpty() ? "" : "  (" + f.detail() + ")");
+            }
+            Cli.out().printf("%d files, %d failed%n", report.files().size(), report.failures().size());
+            Cli.out().flush();
+            return report.ok() ? Cli.EXIT_OK : Cli.EXIT_INVALID;
+        }
+    }
+
+    @Command(name = "rotate", mixinStandardHelpOptions = true,
+            description = "Re-encrypt every SOPS file of a tree to new recipients (fresh data keys).",
+            footer = {"", "Exit codes: 0 rotated, 1 a file could not be rotated, 2 usage error."})
+    static final class Rotate implements Callable<Integer> {
+        @Parameters(index = "0", paramLabel = "DIR")
+        Path dir;
+
+        @Option(names = {"-i", "--identity"}, required = true, paramLabel = "KEYFILE", description = "current age key file")
+        Path identity;
+
+        @Option(names = {"-r", "--recipient"}, required = true, paramLabel = "AGE1...", description = "new recipient (repeatable)")
+        List<String> recipients;
+
+        @Override
+        public Integer call() {
+            List<Secret> ids = identities(identity);
+            if (ids == null) return Cli.EXIT_USAGE;
+            for (String r : recipients) {
+                if (!AgeKeys.isValidRecipient(r)) return Cli.usageError("'" + r + "' is not an age recipient (age1...)");
+            }
+            SecretsTree.RotateReport report = SecretsTree.rotate(dir, ids, recipients);
+            for (SecretsTree.FileRotation f : report.files()) {
+                Cli.out().printf("%-8s %s%s%n", f.rotated() ? "rotated" : "FAILED", dir.relativize(f.file()),
+                        f.detail() == null || f.detail().isEmpty() ? "" : "  (" + f.detail() + ")");
+            }
+            Cli.out().flush();
+            return report.ok() ? Cli.EXIT_OK : Cli.EXIT_INVALID;
+        }
+    }
+
+    private static List<Secret> identities(Path file) {
+        try {
+            return AgeKeys.readIdentities(file);
+        } catch (SecretsException e) {
+            Cli.err().println("orca: " + e.getMessage());
+            return null;
+        }
+    }
+}
