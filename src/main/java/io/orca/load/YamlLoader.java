@@ -216,8 +216,9 @@ public final class YamlLoader {
         int line = 1;
         int start = 0;
         for (int i = 0, n = text.length(); i <= n; i++) {
-            if (i == n || text.charAt(i) == '\n') {
+            if (i == n || isLineBreak(text.charAt(i))) {
                 if (i - start > MAX_LINE_CHARS) return new Position(line, MAX_LINE_CHARS + 1);
+                if (i < n - 1 && text.charAt(i) == '\r' && text.charAt(i + 1) == '\n') i++;
                 line++;
                 start = i + 1;
             }
@@ -225,11 +226,18 @@ public final class YamlLoader {
         return null;
     }
 
+    /** YAML's line breaks (SnakeYAML counts lines by them): CR, LF, NEL, LS, PS; CRLF counts once. */
+    static boolean isLineBreak(char c) {
+        return c == '\n' || c == '\r' || c == '\u0085' || c == '\u2028' || c == '\u2029';
+    }
+
     static Position positionOfIndex(String text, int index) {
         int line = 1;
         int col = 1;
         for (int i = 0; i < Math.min(index, text.length()); i++) {
-            if (text.charAt(i) == '\n') {
+            char c = text.charAt(i);
+            if (c == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n') continue; // CRLF: the LF counts
+            if (isLineBreak(c)) {
                 line++;
                 col = 1;
             } else {
