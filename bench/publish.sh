@@ -5,6 +5,6 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 mvn -q -B -o test -Dtest='io.orca.publish.bench.PublishBenchmark' -Dsurefire.failIfNoSpecifiedTests=false \
-  -Dorca.bench=true -Dorca.bench.orgs="${ORGS:-200}" -Dorca.bench.releases="${RELEASES:-5}" \
+  -Dorca.test.excludedGroups= -Dorca.test.groups=bench -Dorca.bench.orgs="${ORGS:-200}" -Dorca.bench.releases="${RELEASES:-5}" \
   -Dorca.bench.rounds="${ROUNDS:-5}"
 cat target/bench/publish.md

@@ -14,7 +14,7 @@ import io.orca.publish.RepositoryChange;
 import io.orca.testing.GitCli;
 import io.orca.testing.GitHttpBackendServer;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import org.junit.jupiter.api.Tag;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -41,7 +41,7 @@ class PublishBenchmark {
     static final String PASSWORD = "bench-Pa55";
 
     @Test
-    @EnabledIfSystemProperty(named = "orca.bench", matches = "true")
+    @Tag("bench") // run by bench/publish.sh, excluded from the test suite (a benchmark, not a test)
     void benchmark() throws Exception {
         Path tmp = Files.createTempDirectory("orca-publish-bench");
         try (GitHttpBackendServer server = GitHttpBackendServer.startWithBasicAuth(tmp.resolve("srv"), USER, PASSWORD)) {
