@@ -41,7 +41,7 @@ if [ "$what" = warm ] || [ "$what" = all ]; then
 fi
 if [ "$what" = cold ] || [ "$what" = all ]; then
   rm -f target/orca.jsa; ./orca --version >/dev/null   # makes the launcher's CDS archive
-  work=$(mktemp -d)
+  work=$(mktemp -d) root=$PWD
   for f in "$net" "$local"; do
     tag=$(basename "$f" .yaml)
     cp "$f" "$work/network.yaml"
@@ -49,11 +49,11 @@ if [ "$what" = cold ] || [ "$what" = all ]; then
     host | tee "bench/results/generate-cold-$tag.txt"
     # first run: no .orca (no state, no age keys) and no output: generates every key and encrypts every Secret
     (cd "$work" && hyperfine -N --runs "${COLD_RUNS:-3}" --prepare "rm -rf $work/.orca $work/out" \
-        --export-json "$PWD/bench/results/generate-cold-first-$tag.json" -n "orca generate (first run)" "$gen") \
+        --export-json "$root/bench/results/generate-cold-first-$tag.json" -n "orca generate (first run)" "$gen") \
         | tee -a "bench/results/generate-cold-$tag.txt"
     # re-run: keys read back from .orca/secrets, encrypted Secrets kept from the previous output
     (cd "$work" && rm -rf .orca out && $gen >/dev/null 2>&1 && hyperfine -N --warmup 1 --runs "${COLD_RUNS:-3}" \
-        --export-json "$PWD/bench/results/generate-cold-rerun-$tag.json" -n "orca generate (re-run)" "$gen") \
+        --export-json "$root/bench/results/generate-cold-rerun-$tag.json" -n "orca generate (re-run)" "$gen") \
         | tee -a "bench/results/generate-cold-$tag.txt"
     (cd "$work" && echo "output: $(find out -type f | wc -l) files, $(du -sb out | cut -f1) bytes; sops files: $(find out -name '*.sops.yaml' | wc -l)") \
         | tee -a "bench/results/generate-cold-$tag.txt"
