@@ -4,7 +4,7 @@
 # (./orca generate end-to-end with hyperfine: first run with an empty state folder, then re-runs).
 # Two networks: as generated (https repositories: no age recipients, so no Secret is sealed) and "-local" (the
 # gitops sections removed: every organization gets an embedded local repository, a local age key, and SOPS-encrypted
-# Secrets). Usage: bench/generate-bench.sh [warm|cold|all]   Results: bench/results/generate-*.txt, .json, .md
+# Secrets). Usage: bench/generate-bench.sh [warm|warm-https|warm-local|cold|all]   Results: bench/results/generate-*.txt, .json, .md
 set -euo pipefail
 cd "$(dirname "$0")/.."
 what="${1:-all}"
@@ -33,9 +33,11 @@ warm() { # tag file args...
     java -XX:+UseSerialGC -Xss4m -cp "$cp" io.orca.bench.GenerateBench "$f" "warmup=$WARMUP" "runs=$RUNS" "$@"
   } | tee "bench/results/generate-warm-$tag.txt"
 }
-if [ "$what" = warm ] || [ "$what" = all ]; then
+if [ "$what" = warm ] || [ "$what" = warm-https ] || [ "$what" = all ]; then
   warm https "$net" write=true stages=true
-  warm local-sealed "$local" local=true write=true stages=true
+fi
+if [ "$what" = warm ] || [ "$what" = warm-local ] || [ "$what" = all ]; then
+  warm local-sealed "$local" local=true write=true
   warm local-unsealed "$local" local=true seal=false write=true
   warm local-rerun "$local" local=true store=rerun write=true
 fi
