@@ -11,7 +11,7 @@ mvn -B -q -ntp -o test-compile >/dev/null 2>&1 || mvn -B -q -ntp test-compile >/
 cp="target/test-classes:target/classes:target/orca.jar"
 {
   echo "date: $(date -u +%Y-%m-%dT%H:%M:%SZ)  host: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg)"
-  echo "command: java -XX:+UseSerialGC -Xss4m -cp $cp io.orca.bench.TemplateBench bench/data/besu-200-orgs.yaml 1,2 $runs"
-  java -XX:+UseSerialGC -Xss4m -cp "$cp" io.orca.bench.TemplateBench bench/data/besu-200-orgs.yaml 1,2 "$runs"
+  echo "command: java -XX:+UseSerialGC -Xss4m -cp $cp io.orca.bench.TemplateBench bench/data/besu-200-orgs.yaml ${THREADS:-1,2} $runs"
+  java -XX:+UseSerialGC -Xss4m -cp "$cp" io.orca.bench.TemplateBench bench/data/besu-200-orgs.yaml "${THREADS:-1,2}" "$runs"
   echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
 } | tee bench/results/template-besu-200-orgs.txt
