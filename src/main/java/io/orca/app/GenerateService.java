@@ -55,7 +55,12 @@ public final class GenerateService {
      * @param publishing true when the output goes to its repositories: a remote repository then requires age recipients
      */
     public record Options(MaterialSource store, SecureRandom random, Path orcaDir, SecretSealer.ExistingFiles existing,
-                          boolean publishing, boolean seal) {
+                          boolean publishing, boolean seal, CredentialResolver credentials) {
+        public Options(MaterialSource store, SecureRandom random, Path orcaDir, SecretSealer.ExistingFiles existing,
+                       boolean publishing, boolean seal) {
+            this(store, random, orcaDir, existing, publishing, seal, CredentialResolver.system());
+        }
+
         public static Options inMemory(MaterialSource store, SecureRandom random) {
             return new Options(store, random, null, SecretSealer.ExistingFiles.NONE, false, true);
         }
@@ -73,10 +78,16 @@ public final class GenerateService {
     }
 
     public static Outcome plan(String name, byte[] bytes, Options options, List<String> warnings) {
+        return plan(name, bytes, options, warnings, n -> n);
+    }
+
+    /** As above; {@code adjust} rewrites the bound network first (e.g. {@code publish --local}). */
+    public static Outcome plan(String name, byte[] bytes, Options options, List<String> warnings,
+                               java.util.function.UnaryOperator<Network> adjust) {
         ValidationService.Report report = ValidationService.validate(name, bytes);
         if (report.hasErrors() || report.document().isEmpty()) return new Outcome(report, null, null, List.of());
-        Network network = withLocalRecipients(ModelBinder.bind((YMap) report.document().get(), report.load().source()),
-                options.orcaDir(), warnings);
+        Network network = withLocalRecipients(adjust.apply(ModelBinder.bind((YMap) report.document().get(),
+                report.load().source())), options.orcaDir(), warnings);
         Map<String, String> treeNames = FluxRenderer.treeNames(network);
         MaterialSource material = (org, secret) -> options.store().find(org, secret).or(() ->
                 network.organization(org).flatMap(o -> SecretSealer.publicOnly(
@@ -85,6 +96,7 @@ public final class GenerateService {
                         o.gitops().releaseDir(), io.orca.model.Names.namespace(network.platform(), o.name()), secret,
                         options.existing())));
         DeploymentPlan plan = Planner.plan(network, material, options.random());
+        plan = RepositoryCredentials.add(plan, options.credentials(), options.publishing(), warnings);
         for (OrganizationPlan op : plan.organizations()) {
             Organization o = op.organization();
             if (op.secrets().isEmpty() || !o.secrets().ageRecipients().isEmpty()) continue;

@@ -60,7 +60,8 @@ public final class LocalMaterialStore implements MaterialSource {
         int written = 0;
         for (OrganizationPlan op : plans) {
             for (SecretPlan s : op.secrets()) {
-                if (find(op.organization().name(), s.name()).isPresent()) continue;
+                // Only generated material is kept; credentials a person chose stay where they wrote them.
+                if (!s.generated() || s.data().isEmpty() || find(op.organization().name(), s.name()).isPresent()) continue;
                 save(op.organization().name(), s);
                 written++;
             }

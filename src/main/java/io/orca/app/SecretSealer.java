@@ -56,21 +56,40 @@ public final class SecretSealer {
                 String dir = op.organization().gitops().releaseDir() + "/" + op.namespace() + "/" + SECRETS_DIR;
                 Map<String, String> sealed = new ConcurrentHashMap<>();
                 // scrypt fingerprints and encryption are CPU-bound: one Secret per core.
-                op.secrets().parallelStream().forEach(s -> sealOne(tree, op, s, recipients, existing, sealed));
+                op.secrets().parallelStream().forEach(s -> sealOne(tree, op,
+                        secretPath(op.organization().gitops().releaseDir(), op.namespace(), s.name()), op.namespace(),
+                        s, recipients, existing, sealed));
                 files.putAll(sealed);
                 List<String> resources = op.secrets().stream().map(s -> s.name() + ".sops.yaml").sorted().toList();
                 files.put(dir + "/kustomization.yaml", Manifests.header(plan.network().source().name(),
                         plan.network().source().sha256()) + "---\n" + Manifests.yaml(Manifests.map(
                         "apiVersion", "kustomize.config.k8s.io/v1beta1", "kind", "Kustomization", "resources", resources)));
             }
+            SecretPlan git = plan.repositorySecrets().get(io.orca.render.FluxRenderer.repoKey(tree.gitops()));
+            if (git != null) {
+                OrganizationPlan first = plan.organizations().stream()
+                        .filter(op -> tree.organizations().contains(op.organization().name())).findFirst().orElseThrow();
+                List<String> recipients = first.organization().secrets().ageRecipients();
+                String fluxNs = plan.network().flux().namespace();
+                Map<String, String> sealed = new ConcurrentHashMap<>();
+                for (String dir : tree.ownedDirs()) {
+                    sealOne(tree, first, fluxSecretPath(dir, plan.network().env().type(), git.name()), fluxNs, git, recipients,
+                            existing, sealed);
+                }
+                files.putAll(sealed);
+            }
             out.add(new RepositoryTree(tree.name(), tree.gitops(), tree.organizations(), tree.ownedDirs(), files));
         }
         return out;
     }
 
-    private static void sealOne(RepositoryTree tree, OrganizationPlan op, SecretPlan s, List<String> recipients,
-                                ExistingFiles existing, Map<String, String> out) {
-        String path = secretPath(op.organization().gitops().releaseDir(), op.namespace(), s.name());
+    /** Where Flux's Git credentials Secret goes: beside the sync objects it serves. */
+    public static String fluxSecretPath(String releaseDir, String envType, String name) {
+        return releaseDir + "/flux-" + envType + "/" + name + ".sops.yaml";
+    }
+
+    private static void sealOne(RepositoryTree tree, OrganizationPlan op, String path, String namespace, SecretPlan s,
+                                List<String> recipients, ExistingFiles existing, Map<String, String> out) {
         String metaPath = path + SecretMeta.SUFFIX;
         Optional<byte[]> oldFile = existing.read(tree, path);
         Optional<byte[]> oldMeta = existing.read(tree, metaPath);
@@ -92,22 +111,22 @@ public final class SecretSealer {
                 meta = null; // unreadable side file: encrypt afresh
             }
         }
-        // Every SecretPlan holds key material Orca generated (256 random bits): a cheap fingerprint is as safe.
-        SecretFile.Result r = SecretFile.reuseOrEncrypt(oldFile.orElse(null), meta, manifest(op, s), recipients, s.publicData(),
-                Fingerprint.GENERATED_MATERIAL_N);
+        // Key material Orca generated (256 random bits) needs no slow hash; chosen credentials get scrypt's full cost.
+        SecretFile.Result r = SecretFile.reuseOrEncrypt(oldFile.orElse(null), meta, manifest(namespace, op, s), recipients,
+                s.publicData(), s.generated() ? Fingerprint.GENERATED_MATERIAL_N : Fingerprint.DEFAULT_N);
         out.put(path, r.encryptedText());
         out.put(metaPath, r.meta().toText());
     }
 
     /** The plaintext Secret manifest; it exists only in memory, on its way to the encryptor. */
-    static String manifest(OrganizationPlan op, SecretPlan s) {
+    static String manifest(String namespace, OrganizationPlan op, SecretPlan s) {
         Map<String, Object> data = new LinkedHashMap<>();
         for (Map.Entry<String, Secret> e : s.data().entrySet()) data.put(e.getKey(), e.getValue().reveal());
         return Manifests.yaml(Manifests.map("apiVersion", "v1", "kind", "Secret",
-                "metadata", Manifests.map("name", s.name(), "namespace", op.namespace(),
+                "metadata", Manifests.map("name", s.name(), "namespace", namespace,
                         "labels", Manifests.map("app.kubernetes.io/managed-by", "orca",
                                 "orca.dev/organization", op.organization().name())),
-                "type", "Opaque", "stringData", data));
+                "type", s.type(), "stringData", data));
     }
 
     /**

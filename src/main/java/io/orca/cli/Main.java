@@ -8,7 +8,7 @@ import java.io.PrintWriter;
 /** Entry point of the orca CLI. Starts no framework: commands are plain picocli objects over the use-case services. */
 @Command(name = "orca", mixinStandardHelpOptions = true, version = "orca 0.1.0",
         description = "Deploys multi-organisation blockchain networks the GitOps way.",
-        subcommands = {ValidateCommand.class, PlanCommand.class, GenerateCommand.class, TemplateCommand.class, SchemaCommand.class, SecretsCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {ValidateCommand.class, PlanCommand.class, GenerateCommand.class, TemplateCommand.class, PublishCommand.class, DiffCommand.class, SchemaCommand.class, SecretsCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 

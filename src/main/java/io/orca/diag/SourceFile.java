@@ -38,7 +38,8 @@ public final class SourceFile {
     /** The 1-based line, without its line break, or "" when out of range or undecodable. */
     public String line(int line) {
         if (text == null) return "";
-        if (lines == null) lines = text.split("\r?\n", -1);
+        // YAML's line breaks, as SnakeYAML counts lines for positions: CRLF, CR, LF, NEL, LS, PS.
+        if (lines == null) lines = text.split("\r\n|[\r\n\u0085\u2028\u2029]", -1);
         return line >= 1 && line <= lines.length ? lines[line - 1] : "";
     }
 

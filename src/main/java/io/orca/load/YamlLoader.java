@@ -27,6 +27,7 @@ import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -45,7 +46,7 @@ public final class YamlLoader {
     public static final int MAX_BYTES = 8 * 1024 * 1024;
     public static final int MAX_DEPTH = 64;
     public static final int MAX_ALIASES = 50;
-    public static final int MAX_NODES = 500_000;
+    public static final int MAX_NODES = 200_000;
     /**
      * Longest line accepted, in characters. SnakeYAML's reader copies its window for every 1,024 characters of a
      * single token, so one very long line costs quadratic time (about 1 s for 1 MB, a minute for 8 MB).
@@ -98,6 +99,11 @@ public final class YamlLoader {
                             "the document is written as JSON (flow style)",
                             "write network.yaml as block-style YAML, e.g. convert it with 'yq -P'"));
                 }
+                long size = expandedSize(root, new IdentityHashMap<>(), 0);
+                if (size > MAX_NODES) {
+                    throw new LimitExceeded("document expands to more than " + MAX_NODES + " nodes through aliases (alias bomb?)",
+                            pos(root.getStartMark()));
+                }
                 Converter converter = new Converter(name, diags);
                 doc = Optional.of(converter.convert(root, "", "", 0));
                 if (docs.hasNext()) {
@@ -127,6 +133,35 @@ public final class YamlLoader {
             doc = Optional.empty();
         }
         return new LoadResult(source, doc, diags);
+    }
+
+    /**
+     * How many nodes the document has once aliases are expanded, computed on the shared node graph (each node
+     * once), so an alias bomb is refused before anything is expanded. A node reached from itself is a recursive
+     * alias.
+     */
+    private static long expandedSize(Node node, IdentityHashMap<Node, Long> memo, int depth) {
+        Long known = memo.get(node);
+        if (known != null) {
+            if (known < 0) throw new LimitExceeded("a recursive alias refers to itself", pos(node.getStartMark()));
+            return known;
+        }
+        if (depth > MAX_DEPTH) throw new LimitExceeded("document nests deeper than " + MAX_DEPTH + " levels", pos(node.getStartMark()));
+        memo.put(node, -1L);
+        long size = 1;
+        if (node instanceof MappingNode m) {
+            for (NodeTuple t : m.getValue()) {
+                size += expandedSize(t.getKeyNode(), memo, depth + 1) + expandedSize(t.getValueNode(), memo, depth + 1);
+                if (size > MAX_NODES) break;
+            }
+        } else if (node instanceof SequenceNode sq) {
+            for (Node item : sq.getValue()) {
+                size += expandedSize(item, memo, depth + 1);
+                if (size > MAX_NODES) break;
+            }
+        }
+        memo.put(node, size);
+        return size;
     }
 
     private static Yaml yaml(int size) {
@@ -181,8 +216,9 @@ public final class YamlLoader {
         int line = 1;
         int start = 0;
         for (int i = 0, n = text.length(); i <= n; i++) {
-            if (i == n || text.charAt(i) == '\n') {
+            if (i == n || isLineBreak(text.charAt(i))) {
                 if (i - start > MAX_LINE_CHARS) return new Position(line, MAX_LINE_CHARS + 1);
+                if (i < n - 1 && text.charAt(i) == '\r' && text.charAt(i + 1) == '\n') i++;
                 line++;
                 start = i + 1;
             }
@@ -190,11 +226,18 @@ public final class YamlLoader {
         return null;
     }
 
+    /** YAML's line breaks (SnakeYAML counts lines by them): CR, LF, NEL, LS, PS; CRLF counts once. */
+    static boolean isLineBreak(char c) {
+        return c == '\n' || c == '\r' || c == '\u0085' || c == '\u2028' || c == '\u2029';
+    }
+
     static Position positionOfIndex(String text, int index) {
         int line = 1;
         int col = 1;
         for (int i = 0; i < Math.min(index, text.length()); i++) {
-            if (text.charAt(i) == '\n') {
+            char c = text.charAt(i);
+            if (c == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n') continue; // CRLF: the LF counts
+            if (isLineBreak(c)) {
                 line++;
                 col = 1;
             } else {

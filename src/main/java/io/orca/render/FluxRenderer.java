@@ -60,7 +60,7 @@ public final class FluxRenderer {
                 byDir.computeIfAbsent(op.organization().gitops().releaseDir(), k -> new ArrayList<>()).add(op);
             }
             for (Map.Entry<String, List<OrganizationPlan>> e : byDir.entrySet()) {
-                renderReleaseDir(net, gitops, e.getKey(), e.getValue(), header, files);
+                renderReleaseDir(plan, net, gitops, e.getKey(), e.getValue(), header, files);
             }
             String unique = names.get(repoKey(gitops));
             trees.add(new RepositoryTree(unique, gitops, orgs.stream().map(o -> o.organization().name()).toList(),
@@ -99,12 +99,13 @@ public final class FluxRenderer {
         return last.isEmpty() ? firstOrg : Names.toDnsLabel(last);
     }
 
-    private static void renderReleaseDir(Network net, Organization.Gitops gitops, String dir, List<OrganizationPlan> orgs,
+    private static void renderReleaseDir(DeploymentPlan plan, Network net, Organization.Gitops gitops, String dir, List<OrganizationPlan> orgs,
                                          String header, SortedMap<String, String> files) {
         String fluxNs = net.flux().namespace();
         String fluxDir = "flux-" + net.env().type();
         List<String> resources = new ArrayList<>();
-        boolean sops = orgs.stream().anyMatch(o -> !o.secrets().isEmpty() && !o.organization().secrets().ageRecipients().isEmpty());
+        boolean sops = plan.repositorySecrets().containsKey(repoKey(gitops))
+                || orgs.stream().anyMatch(o -> !o.secrets().isEmpty() && !o.organization().secrets().ageRecipients().isEmpty());
         List<String> fluxResources = new ArrayList<>();
         // A cluster can only sync from a URL it reaches; for a local repository (the embedded default, file://) the
         // operator points Flux at wherever the repository is served, so Orca writes no sync objects for it.
@@ -112,6 +113,9 @@ public final class FluxRenderer {
             put(files, dir + "/" + fluxDir + "/gotk-sync.yaml", header, syncGitRepository(net, gitops, fluxNs),
                     syncKustomization(net, dir, fluxNs, sops));
             fluxResources.add("gotk-sync.yaml");
+            if (plan.repositorySecrets().containsKey(repoKey(gitops))) {
+                fluxResources.add(plan.repositorySecrets().get(repoKey(gitops)).name() + ".sops.yaml");
+            }
         }
         net.flux().notifications().ifPresent(n -> {
             put(files, dir + "/" + fluxDir + "/notifications.yaml", header, provider(n, fluxNs), alert(n, fluxNs, net));

@@ -25,7 +25,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * thrown. The 5-second timeout is a hang guard, not a benchmark.
  */
 class HostileInputTest {
-    private static final Duration HANG_GUARD = Duration.ofSeconds(5);
+    // A hang guard, not a benchmark: generous enough for a loaded 2-core CI machine (speed lives in bench/).
+    private static final Duration HANG_GUARD = Duration.ofSeconds(30);
     private static final Set<String> RULE_IDS = Arrays.stream(Rule.values()).map(Rule::id).collect(Collectors.toSet());
 
     static ValidationService.Report validate(String name, byte[] bytes) {

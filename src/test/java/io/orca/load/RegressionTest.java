@@ -17,7 +17,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Regression tests for bugs the hostile-input and fuzz tests found; each is named after its bug. */
 class RegressionTest {
-    private static final Duration HANG_GUARD = Duration.ofSeconds(5);
+    // A hang guard, not a benchmark: generous enough for a loaded 2-core CI machine (speed lives in bench/).
+    private static final Duration HANG_GUARD = Duration.ofSeconds(30);
 
     /**
      * Names.toDnsLabel trimmed '-' with the regex "^-+|-+$", which backtracks quadratically over a run of '-' inside a
@@ -143,5 +144,31 @@ class RegressionTest {
             ValidationService.Report r = ValidationService.validate("nan.yaml", HostileInputs.utf8(port));
             assertTrue(r.hasErrors(), value + ": " + r.diagnostics());
         }
+    }
+
+    /**
+     * Found by FuzzTest (seed 104372539625761, inputs 17690, 86526, ...): SnakeYAML counts a lone CR (and NEL, LS,
+     * PS) as a line break, but SourceFile.line() split only on LF/CRLF, so after a lone CR the text format printed
+     * the wrong source line under a diagnostic (and positions could lie past the last line it knew). The loader's own
+     * positions (invalid UTF-8, control characters, the line-length limit) counted LF only as well.
+     */
+    @Test
+    void loneCarriageReturnShiftsExcerptLine() {
+        String dup = HostileInputs.VALID.replace("name: v2", "name: v1");
+        for (String br : List.of("\r", "\u2028", "\u0085")) {
+            String yaml = dup.replace("\n", br);
+            ValidationService.Report r = ValidationService.validate("cr.yaml", HostileInputs.utf8(yaml));
+            assertEquals(1, r.diagnostics().size(), r.diagnostics().toString());
+            var d = r.diagnostics().get(0);
+            assertEquals(new io.orca.diag.Position(24, 19), d.position());
+            assertEquals("            name: v1", r.load().source().line(24));
+        }
+        String crlf = dup.replace("\n", "\r\n");
+        assertEquals("            name: v1", io.orca.diag.SourceFile.ofText("x", crlf).line(24));
+        byte[] latin1 = HostileInputs.concat(HostileInputs.utf8("network:\r  type: besu\r\n  name: caf"), new byte[]{(byte) 0xE9});
+        assertEquals(new io.orca.diag.Position(3, 12), YamlLoader.load("l.yaml", latin1).diagnostics().get(0).position());
+        // A file with CR line ends is not one long line.
+        String many = "network:\r" + "  # comment\r".repeat(30_000);
+        assertTrue(YamlLoader.loadText("many.yaml", many).diagnostics().stream().noneMatch(x -> x.ruleId().equals(Rule.INPUT_LIMIT.id())));
     }
 }

@@ -109,4 +109,45 @@ class SealedOutputTest {
         assertTrue(e.getMessage().contains("alpha") && e.getMessage().contains("age_recipients"), e.getMessage());
         assertTrue(Optional.ofNullable(e.getMessage()).filter(m -> m.contains("orca secrets keygen")).isPresent());
     }
+
+    @Test
+    void gitAndRegistryCredentialsAreSealedForFlux(@TempDir Path tmp) throws Exception {
+        AgeKeyPair key = AgeKeyPair.generate();
+        String yaml = withRecipient(key.recipient())
+                .replace("  docker:\n    url: docker.io\n", "  docker:\n    url: docker.io\n    username: bot\n    password: ${env:REG_PASSWORD}\n")
+                .replace("      external_url_suffix: alpha.example.test\n", """
+                      external_url_suffix: alpha.example.test
+                      gitops:
+                        git_url: https://git.example.test/alpha.git
+                        username: bot
+                        password: ${env:GIT_TOKEN}
+                """);
+        CredentialsFixture env = new CredentialsFixture();
+        GenerateService.Outcome o = GenerateService.plan("n.yaml", yaml.getBytes(StandardCharsets.UTF_8),
+                new GenerateService.Options(MaterialSource.NONE, Generated.seeded(5), null, SecretSealer.ExistingFiles.NONE, true, true,
+                        new io.orca.app.CredentialResolver(env.values::get)), new ArrayList<>());
+        assertTrue(o.ok(), () -> o.diagnostics().toString());
+        RepositoryTree alpha = o.trees().stream().filter(t -> t.organizations().contains("alpha")).findFirst().orElseThrow();
+        String gitSecret = alpha.files().get("releases/dev/flux-dev/flux-dev.sops.yaml");
+        assertTrue(gitSecret != null && gitSecret.contains("ENC[AES256_GCM"), "Flux's Git credentials, encrypted");
+        assertTrue(alpha.files().get("releases/dev/flux-dev/kustomization.yaml").contains("flux-dev.sops.yaml"));
+        assertTrue(alpha.files().get("releases/dev/flux-dev/gotk-sync.yaml").contains("provider: sops"));
+        String regcred = alpha.files().get("releases/dev/alpha-bes/secrets/alpha-regcred.sops.yaml");
+        assertTrue(regcred != null && regcred.contains("kubernetes.io/dockerconfigjson"));
+        assertTrue(alpha.files().get("releases/dev/alpha-bes/alpha-validator-1.yaml").contains("alpha-regcred"));
+        StringBuilder all = new StringBuilder();
+        o.trees().forEach(t -> t.files().values().forEach(all::append));
+        for (String v : env.values.values()) assertFalse(all.toString().contains(v), "credential in plaintext");
+        Path keyFile = tmp.resolve("age.key");
+        Files.writeString(keyFile, key.identity().reveal() + "\n");
+        Path f = tmp.resolve("git.sops.yaml");
+        Files.writeString(f, gitSecret);
+        SopsBinary.Result r = SopsBinary.run(Map.of("SOPS_AGE_KEY_FILE", keyFile.toString()), "--decrypt", f.toString());
+        assertEquals(0, r.exit(), r.stderr());
+        assertTrue(r.stdout().contains("git-token-value"));
+    }
+
+    private static final class CredentialsFixture {
+        final Map<String, String> values = Map.of("GIT_TOKEN", "git-token-value", "REG_PASSWORD", "registry-password-value");
+    }
 }

@@ -132,7 +132,7 @@ class FuzzTest {
         ValidationService.Report r = ValidationService.validate(name, input);
         List<String> problems = new ArrayList<>();
         String text = r.load().source().text();
-        long lines = text == null ? Long.MAX_VALUE : text.chars().filter(c -> c == '\n').count() + 1;
+        long lines = text == null ? Long.MAX_VALUE : text.split("\r\n|[\r\n\u0085\u2028\u2029]", -1).length;
         StringBuilder ok = new StringBuilder(r.document().isPresent() ? "ok:doc" : "ok:nodoc");
         for (Diagnostic d : r.diagnostics()) {
             if (!RULE_IDS.contains(d.ruleId())) problems.add("unknown rule " + d.ruleId());

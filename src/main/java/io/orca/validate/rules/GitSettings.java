@@ -37,11 +37,13 @@ public final class GitSettings implements SemanticRule {
                         + " or change git_url");
                 continue;
             }
-            if (protocol.equals("https") && g.scalar("password").isEmpty()) {
+            // Plain http:// is an internal or loopback server that may allow anonymous pushes; https:// needs credentials.
+            boolean tls = u.trim().toLowerCase(java.util.Locale.ROOT).startsWith("https://");
+            if (protocol.equals("https") && tls && g.scalar("password").isEmpty()) {
                 ctx.report(Rule.GIT_PROTOCOL_MISMATCH, g.position(), g.path(), "git over https needs 'password' (a password or token)",
                         "add password: ${env:GIT_TOKEN} (a reference keeps the token out of network.yaml)");
             }
-            if (protocol.equals("https") && g.scalar("username").isEmpty()) {
+            if (protocol.equals("https") && tls && g.scalar("username").isEmpty()) {
                 ctx.report(Rule.GIT_PROTOCOL_MISMATCH, g.position(), g.path(), "git over https needs 'username'",
                         "add the user that owns the token");
             }

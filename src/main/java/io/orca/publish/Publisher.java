@@ -1,0 +1,550 @@
+package io.orca.publish;
+
+import org.eclipse.jgit.diff.DiffFormatter;
+import org.eclipse.jgit.dircache.DirCache;
+import org.eclipse.jgit.dircache.DirCacheBuilder;
+import org.eclipse.jgit.dircache.DirCacheEntry;
+import org.eclipse.jgit.errors.RepositoryNotFoundException;
+import org.eclipse.jgit.lib.CommitBuilder;
+import org.eclipse.jgit.lib.Constants;
+import org.eclipse.jgit.lib.FileMode;
+import org.eclipse.jgit.lib.NullProgressMonitor;
+import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.ObjectInserter;
+import org.eclipse.jgit.lib.ObjectReader;
+import org.eclipse.jgit.lib.PersonIdent;
+import org.eclipse.jgit.lib.Ref;
+import org.eclipse.jgit.lib.RefUpdate;
+import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.revwalk.RevCommit;
+import org.eclipse.jgit.revwalk.RevWalk;
+import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
+import org.eclipse.jgit.transport.FetchConnection;
+import org.eclipse.jgit.transport.FetchResult;
+import org.eclipse.jgit.transport.PushResult;
+import org.eclipse.jgit.transport.RefSpec;
+import org.eclipse.jgit.transport.RemoteRefUpdate;
+import org.eclipse.jgit.transport.Transport;
+import org.eclipse.jgit.treewalk.AbstractTreeIterator;
+import org.eclipse.jgit.treewalk.CanonicalTreeParser;
+import org.eclipse.jgit.treewalk.EmptyTreeIterator;
+import org.eclipse.jgit.treewalk.TreeWalk;
+import org.eclipse.jgit.treewalk.filter.TreeFilter;
+import org.eclipse.jgit.util.FileUtils;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.stream.Stream;
+
+/**
+ * The publish engine: for each (repository, branch), fetch into a locked local cache, replace only the
+ * directories Orca owns, make at most one commit and push it — or, in a dry run, report what would change.
+ *
+ * <pre>{@code
+ * Publisher publisher = new Publisher(PublishOptions.defaults(workDir));
+ * PublishReport report = publisher.publish(changes);     // or publisher.diff(changes)
+ * System.out.print(report.render(options.dryRun()));
+ * System.exit(report.exitCode());
+ * }</pre>
+ *
+ * <p>Safety: the pushed ref update is a compare-and-swap against the fetched head, so a push either lands
+ * whole on the head it was built on or not at all; a remote that moved makes the engine fetch, rebuild and
+ * retry. Nothing is ever force-pushed. The cache holds no state that matters: the tree is always rebuilt
+ * from the fetched remote head, so a killed run leaves nothing that the next one must repair.
+ */
+public final class Publisher {
+    /**
+     * Repository file listing the directories Orca owns for a network, so that a directory that leaves
+     * network.yaml is deleted by the next publish. {@code %s} is the network name.
+     */
+    public static final String OWNERSHIP_FILE = ".orca/%s.owned";
+
+    private final PublishOptions options;
+
+    public Publisher(PublishOptions options) {
+        this.options = options;
+    }
+
+    public PublishOptions options() {
+        return options;
+    }
+
+    /** Publishes (or, with {@link PublishOptions#dryRun()}, diffs) every change; never throws for one repository's failure. */
+    public PublishReport publish(Collection<RepositoryChange> changes) {
+        // one change per (repository, branch); a group that cannot merge (overlapping directories) fails alone
+        Map<String, List<RepositoryChange>> groups = new java.util.LinkedHashMap<>();
+        for (RepositoryChange c : changes) groups.computeIfAbsent(c.target().key(), k -> new ArrayList<>()).add(c);
+        List<java.util.function.Supplier<RepositoryReport>> work = new ArrayList<>();
+        List<GitTarget> targets = new ArrayList<>();
+        for (List<RepositoryChange> group : groups.values()) {
+            GitTarget target = group.get(0).target();
+            targets.add(target);
+            RepositoryChange merged;
+            try {
+                merged = RepositoryChange.merge(group).get(0);
+            } catch (IllegalArgumentException e) {
+                String message = e.getMessage();
+                work.add(() -> RepositoryReport.failed(target, message, 0));
+                continue;
+            }
+            work.add(() -> publish(merged));
+        }
+        if (work.size() <= 1 || options.parallelism() == 1) {
+            List<RepositoryReport> reports = new ArrayList<>();
+            for (var w : work) reports.add(w.get());
+            return new PublishReport(reports);
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(Math.min(options.parallelism(), work.size()), r -> {
+            Thread t = new Thread(r, "orca-publish");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<Future<RepositoryReport>> futures = new ArrayList<>();
+            for (var w : work) futures.add(pool.submit(w::get));
+            List<RepositoryReport> reports = new ArrayList<>();
+            for (int i = 0; i < futures.size(); i++) {
+                try {
+                    reports.add(futures.get(i).get());
+                } catch (Exception e) {
+                    reports.add(RepositoryReport.failed(targets.get(i), "internal error: " + e.getClass().getSimpleName(), 0));
+                }
+            }
+            return new PublishReport(reports);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** A dry run of {@link #publish(Collection)}: fetch, compare and report, push nothing. */
+    public PublishReport diff(Collection<RepositoryChange> changes) {
+        return new Publisher(options.withDryRun(true)).publish(changes);
+    }
+
+    /** Publishes one repository change. Never throws: failures are reported as {@link PublishStatus#FAILED}. */
+    public RepositoryReport publish(RepositoryChange change) {
+        GitTarget target = change.target();
+        GitTransports transports;
+        try {
+            transports = new GitTransports(target, options.workDir(), (int) Math.max(1, options.transportTimeout().toSeconds()));
+        } catch (PublishException e) {
+            return RepositoryReport.failed(target, e.getMessage(), 0);
+        }
+        int[] attempts = {0};
+        try (transports; RepositoryCache.Lock ignored = RepositoryCache.lock(options.workDir(), target, options.lockTimeout())) {
+            options.hooks().lockAcquired(target);
+            Path dir = RepositoryCache.repositoryDir(options.workDir(), target);
+            try {
+                return publishLocked(change, transports, dir, attempts, true);
+            } catch (CorruptCacheException | IOException e) {
+                // The cache is unreadable (e.g. a run was killed while writing it). Transport failures never
+                // get here (they are PublishExceptions), so the local cache is at fault: the remote has the
+                // truth, start again from an empty cache, once.
+                FileUtils.delete(dir.toFile(), FileUtils.RECURSIVE | FileUtils.RETRY | FileUtils.SKIP_MISSING);
+                return publishLocked(change, transports, dir, attempts, false);
+            }
+        } catch (PublishException e) {
+            return RepositoryReport.failed(target, Redaction.redact(e.getMessage(), transports.secrets()), attempts[0]);
+        } catch (Exception e) {
+            return RepositoryReport.failed(target, transports.describe("publish to", e), attempts[0]);
+        }
+    }
+
+    /**
+     * The files under {@code dirs} on the remote branch's head, as they are now (fetched into the cache), or an
+     * empty map when the branch does not exist yet. Generation compares with them: an unchanged encrypted Secret
+     * keeps its bytes. Throws {@link PublishException} (a safe, one-line message) when the remote cannot be read.
+     */
+    public Map<String, byte[]> snapshot(GitTarget target, Collection<String> dirs) throws PublishException {
+        try (GitTransports transports = new GitTransports(target, options.workDir(),
+                (int) Math.max(1, options.transportTimeout().toSeconds()));
+             RepositoryCache.Lock ignored = RepositoryCache.lock(options.workDir(), target, options.lockTimeout())) {
+            Path dir = RepositoryCache.repositoryDir(options.workDir(), target);
+            try (Repository repo = openCache(dir, true); Transport t = transports.open(repo)) {
+                String branchRef = Constants.R_HEADS + target.branch();
+                ObjectId head = fetch(repo, t, branchRef, Constants.R_REMOTES + "origin/" + target.branch(), transports);
+                Map<String, byte[]> files = new java.util.TreeMap<>();
+                if (head == null) return files;
+                try (RevWalk rw = new RevWalk(repo); org.eclipse.jgit.treewalk.TreeWalk tw =
+                        new org.eclipse.jgit.treewalk.TreeWalk(repo)) {
+                    tw.addTree(rw.parseCommit(head).getTree());
+                    tw.setRecursive(true);
+                    while (tw.next()) {
+                        String path = tw.getPathString();
+                        if (dirs.stream().anyMatch(d -> RepoPaths.isUnder(path, d))) {
+                            files.put(path, repo.open(tw.getObjectId(0)).getBytes());
+                        }
+                    }
+                }
+                return files;
+            } catch (CorruptCacheException | IOException e) {
+                throw new PublishException(transports.describe("read", e), e);
+            }
+        }
+    }
+
+    private static final class CorruptCacheException extends Exception {
+        CorruptCacheException(Throwable cause) {
+            super(cause);
+        }
+    }
+
+    private RepositoryReport publishLocked(RepositoryChange change, GitTransports transports, Path dir, int[] attempts,
+                                           boolean mayReset) throws Exception {
+        try (Repository repo = openCache(dir, mayReset)) {
+            for (int attempt = 1; ; attempt++) {
+                attempts[0] = attempt;
+                RepositoryReport done;
+                // one transport (one ssh session) for this attempt's fetch and push
+                try (Transport t = transports.open(repo)) {
+                    done = attempt(change, repo, t, transports, attempt);
+                }
+                if (done != null) return done;
+                long base = options.initialBackoff().toMillis() << Math.min(attempt - 1, 10);
+                Thread.sleep(base + ThreadLocalRandom.current().nextLong(base / 2 + 1));
+            }
+        }
+    }
+
+    /** One fetch-build-commit-push round; null when the remote moved and another round should run. */
+    private RepositoryReport attempt(RepositoryChange change, Repository repo, Transport t, GitTransports transports,
+                                     int attempt) throws Exception {
+        GitTarget target = change.target();
+        String branchRef = Constants.R_HEADS + target.branch();
+        String trackingRef = Constants.R_REMOTES + "origin/" + target.branch();
+        ObjectId head = fetch(repo, t, branchRef, trackingRef, transports);
+        Built built;
+        try (ObjectInserter ins = bulkInserter(repo); RevWalk rw = new RevWalk(repo)) {
+            RevCommit headCommit = head == null ? null : rw.parseCommit(head);
+            built = build(repo, ins, headCommit, change);
+            ins.flush();
+        }
+        if (built.unchanged()) {
+            return report(target, PublishStatus.UNCHANGED, head, built, "", "up to date", attempt);
+        }
+        if (options.dryRun()) {
+            return report(target, PublishStatus.WOULD_CHANGE, head, built, unifiedDiff(repo, built), "would change", attempt);
+        }
+        ObjectId commit;
+        try (ObjectInserter ins = repo.newObjectInserter()) {
+            CommitBuilder cb = new CommitBuilder();
+            PersonIdent who = new PersonIdent(change.author().name(), change.author().email());
+            cb.setAuthor(who);
+            cb.setCommitter(who);
+            cb.setTreeId(built.tree());
+            if (head != null) cb.setParentId(head);
+            cb.setMessage(CommitMessages.message(change.context(), built.changes()));
+            commit = ins.insert(cb);
+            ins.flush();
+        }
+        options.hooks().beforePush(target, commit.name(), attempt);
+        // compare-and-swap: the branch moves from the head we built on to our commit, or nothing happens
+        RemoteRefUpdate update = new RemoteRefUpdate(repo, commit.name(), commit, branchRef, false, null,
+                head == null ? ObjectId.zeroId() : head);
+        PushResult result;
+        try {
+            result = t.push(NullProgressMonitor.INSTANCE, List.of(update));
+        } catch (Exception e) {
+            throw new PublishException(transports.describe("push to", e), e);
+        }
+        RemoteRefUpdate r = result.getRemoteUpdate(branchRef);
+        RemoteRefUpdate.Status status = r.getStatus();
+        String remoteMessage = r.getMessage();
+        if (status == RemoteRefUpdate.Status.OK) {
+            updateRef(repo, trackingRef, commit);
+            return report(target, PublishStatus.COMMITTED, commit, built, "", "pushed", attempt);
+        }
+        if (!retryable(status, remoteMessage)) {
+            throw new PublishException("push to " + target.displayUrl() + " rejected: " + status
+                    + (remoteMessage == null ? "" : " (" + remoteMessage + ")"));
+        }
+        if (attempt >= options.maxAttempts()) {
+            throw new PublishException("push to " + target.displayUrl() + " rejected " + attempt
+                    + " times because the branch " + target.branch() + " kept moving (last: " + status
+                    + "); nothing was pushed, run again");
+        }
+        return null;
+    }
+
+    /** Writes new objects as one pack instead of a loose file each (a first publish writes ~1,000 blobs). */
+    private static ObjectInserter bulkInserter(Repository repo) {
+        if (repo.getObjectDatabase() instanceof org.eclipse.jgit.internal.storage.file.ObjectDirectory od) {
+            org.eclipse.jgit.internal.storage.file.PackInserter pi = od.newPackInserter();
+            pi.checkExisting(true);
+            return pi;
+        }
+        return repo.newObjectInserter();
+    }
+
+    private static boolean retryable(RemoteRefUpdate.Status status, String message) {
+        if (status == RemoteRefUpdate.Status.REJECTED_NONFASTFORWARD || status == RemoteRefUpdate.Status.REJECTED_REMOTE_CHANGED)
+            return true;
+        if (status == RemoteRefUpdate.Status.REJECTED_OTHER_REASON && message != null) {
+            String m = message.toLowerCase(java.util.Locale.ROOT);
+            return m.contains("lock") || m.contains("failed to update") || m.contains("stale") || m.contains("fetch first");
+        }
+        return false;
+    }
+
+    private Repository openCache(Path dir, boolean mayReset) throws IOException, CorruptCacheException {
+        boolean exists = Files.isDirectory(dir.resolve("objects"));
+        try {
+            Repository repo = new FileRepositoryBuilder().setGitDir(dir.toFile()).setMustExist(exists).setBare().build();
+            if (!exists) {
+                repo.create(true);
+                var cfg = repo.getConfig();
+                cfg.setInt("gc", null, "auto", 0);
+                cfg.save();
+            } else {
+                removeStaleLocks(dir);
+            }
+            return repo;
+        } catch (RepositoryNotFoundException | IllegalStateException e) {
+            if (mayReset) throw new CorruptCacheException(e);
+            throw e;
+        }
+    }
+
+    /** Ref lock files left by a killed run. Safe: we hold this cache's exclusive lock. */
+    private static void removeStaleLocks(Path dir) throws IOException {
+        for (String top : List.of("refs", "logs")) {
+            Path p = dir.resolve(top);
+            if (!Files.isDirectory(p)) continue;
+            try (Stream<Path> s = Files.walk(p)) {
+                for (Path f : s.filter(f -> f.getFileName().toString().endsWith(".lock")).toList()) Files.deleteIfExists(f);
+            }
+        }
+        for (String f : List.of("packed-refs.lock", "config.lock", "HEAD.lock", "shallow.lock")) Files.deleteIfExists(dir.resolve(f));
+    }
+
+    /** Fetches the branch into {@code trackingRef}; returns its head, or null when the remote has no such branch. */
+    private static ObjectId fetch(Repository repo, Transport t, String branchRef, String trackingRef,
+                                  GitTransports transports) throws PublishException, IOException {
+        Ref advertised;
+        try (FetchConnection c = t.openFetch(List.of(new RefSpec(branchRef)))) {
+            advertised = c.getRef(branchRef);
+        } catch (Exception e) {
+            throw new PublishException(transports.describe("fetch from", e), e);
+        }
+        if (advertised == null || advertised.getObjectId() == null) {
+            if (repo.exactRef(trackingRef) != null) {
+                RefUpdate u = repo.updateRef(trackingRef);
+                u.setForceUpdate(true);
+                u.delete();
+            }
+            return null;
+        }
+        ObjectId head = advertised.getObjectId();
+        if (!repo.getObjectDatabase().has(head)) {
+            try {
+                FetchResult r = t.fetch(NullProgressMonitor.INSTANCE, List.of(new RefSpec("+" + branchRef + ":" + trackingRef)));
+                Ref now = r.getAdvertisedRef(branchRef);
+                if (now != null) head = now.getObjectId();
+            } catch (Exception e) {
+                throw new PublishException(transports.describe("fetch from", e), e);
+            }
+        } else {
+            updateRef(repo, trackingRef, head);
+        }
+        return head;
+    }
+
+    private static void updateRef(Repository repo, String ref, ObjectId id) throws IOException {
+        RefUpdate u = repo.updateRef(ref);
+        u.setNewObjectId(id);
+        u.setForceUpdate(true);
+        RefUpdate.Result r = u.update();
+        if (r == RefUpdate.Result.LOCK_FAILURE || r == RefUpdate.Result.IO_FAILURE || r == RefUpdate.Result.REJECTED)
+            throw new IOException("cannot update " + ref + " in the cache: " + r);
+    }
+
+    // ---- building the desired tree ----
+
+    record FileChange(String path, ObjectId oldId, ObjectId newId) {
+    }
+
+    record Changes(List<String> added, List<String> changed, List<String> removed,
+                   List<HelmReleaseRef> addedReleases, List<HelmReleaseRef> changedReleases,
+                   List<HelmReleaseRef> removedReleases) {
+    }
+
+    record Built(ObjectId baseTree, ObjectId tree, List<FileChange> files, Changes changes) {
+        boolean unchanged() {
+            return files.isEmpty();
+        }
+    }
+
+    private Built build(Repository repo, ObjectInserter ins, RevCommit head, RepositoryChange change) throws IOException {
+        ObjectId baseTree = head == null ? null : head.getTree().getId();
+        String ownershipPath = ownershipPath(change.context().networkName());
+        // directories owned now, and those owned before (ownership file) that this publish no longer has
+        Set<String> owned = new TreeSet<>();
+        Set<String> present = new TreeSet<>();
+        for (OwnedDirectory d : change.directories()) {
+            owned.add(d.path());
+            if (!d.files().isEmpty()) present.add(d.path());
+        }
+        List<String> previouslyOwned = baseTree == null ? List.of() : readOwnership(repo, baseTree, ownershipPath);
+        for (String previous : previouslyOwned) {
+            if (owned.stream().anyMatch(o -> RepoPaths.isUnder(previous, o) || RepoPaths.isUnder(o, previous))) continue;
+            if (options.pruneRemoved()) owned.add(previous);   // no longer published: delete it
+            else present.add(previous);                        // publishing a subset: keep it, still owned
+        }
+        DirCache dc = DirCache.newInCore();
+        DirCacheBuilder b = dc.builder();
+        if (baseTree != null) {
+            try (TreeWalk tw = new TreeWalk(repo)) {
+                tw.addTree(baseTree);
+                tw.setRecursive(true);
+                while (tw.next()) {
+                    String p = tw.getPathString();
+                    if (p.equals(ownershipPath) || ownedOrBlocking(p, owned)) continue;
+                    DirCacheEntry e = new DirCacheEntry(p);
+                    e.setFileMode(tw.getFileMode(0));
+                    e.setObjectId(tw.getObjectId(0));
+                    b.add(e);
+                }
+            }
+        }
+        for (OwnedDirectory d : change.directories()) {
+            for (Map.Entry<String, byte[]> f : d.files().entrySet()) {
+                DirCacheEntry e = new DirCacheEntry(d.path() + "/" + f.getKey());
+                e.setFileMode(FileMode.REGULAR_FILE);
+                e.setObjectId(ins.insert(Constants.OBJ_BLOB, f.getValue()));
+                b.add(e);
+            }
+        }
+        if (!present.isEmpty()) {
+            StringBuilder sb = new StringBuilder("# Directories that Orca owns for network ")
+                    .append(change.context().networkName())
+                    .append(". Orca replaces them on every publish and deletes one when it leaves the network.\n");
+            for (String p : present) sb.append(p).append('\n');
+            DirCacheEntry e = new DirCacheEntry(ownershipPath);
+            e.setFileMode(FileMode.REGULAR_FILE);
+            e.setObjectId(ins.insert(Constants.OBJ_BLOB, sb.toString().getBytes(StandardCharsets.UTF_8)));
+            b.add(e);
+        }
+        b.finish();
+        ObjectId tree = dc.writeTree(ins);
+        ins.flush();
+        List<FileChange> files = compare(repo, baseTree, tree);
+        return new Built(baseTree, tree, files, summarize(repo, files, owned));
+    }
+
+    private static boolean ownedOrBlocking(String path, Set<String> owned) {
+        for (String o : owned) {
+            if (RepoPaths.isUnder(path, o)) return true;       // inside an owned directory
+            if (RepoPaths.isUnder(o, path)) return true;       // a file where an owned directory must go
+        }
+        return false;
+    }
+
+    static String ownershipPath(String networkName) {
+        String safe = networkName.replaceAll("[^A-Za-z0-9._-]", "_");
+        if (safe.isEmpty() || safe.startsWith(".")) safe = "_" + safe;
+        return String.format(OWNERSHIP_FILE, safe);
+    }
+
+    private static List<String> readOwnership(Repository repo, ObjectId tree, String path) throws IOException {
+        try (TreeWalk tw = TreeWalk.forPath(repo, path, tree)) {
+            if (tw == null) return List.of();
+            String text = new String(repo.open(tw.getObjectId(0)).getBytes(), StandardCharsets.UTF_8);
+            List<String> dirs = new ArrayList<>();
+            for (String line : text.split("\n")) {
+                line = line.strip();
+                if (line.isEmpty() || line.startsWith("#")) continue;
+                try {
+                    dirs.add(RepoPaths.normalizeDirectory(line));
+                } catch (IllegalArgumentException ignored) {
+                    // not a directory Orca could own: leave it alone
+                }
+            }
+            return dirs;
+        }
+    }
+
+    private static List<FileChange> compare(Repository repo, ObjectId oldTree, ObjectId newTree) throws IOException {
+        List<FileChange> out = new ArrayList<>();
+        try (TreeWalk tw = new TreeWalk(repo)) {
+            tw.addTree(oldTree == null ? new EmptyTreeIterator() : parser(repo, oldTree));
+            tw.addTree(parser(repo, newTree));
+            tw.setRecursive(true);
+            tw.setFilter(TreeFilter.ANY_DIFF);
+            while (tw.next()) {
+                ObjectId a = tw.getFileMode(0) == FileMode.MISSING ? null : tw.getObjectId(0);
+                ObjectId b = tw.getFileMode(1) == FileMode.MISSING ? null : tw.getObjectId(1);
+                out.add(new FileChange(tw.getPathString(), a, b));
+            }
+        }
+        return out;
+    }
+
+    private static AbstractTreeIterator parser(Repository repo, ObjectId tree) throws IOException {
+        CanonicalTreeParser p = new CanonicalTreeParser();
+        try (ObjectReader r = repo.newObjectReader()) {
+            p.reset(r, tree);
+        }
+        return p;
+    }
+
+    private static Changes summarize(Repository repo, List<FileChange> files, Set<String> owned) throws IOException {
+        List<String> added = new ArrayList<>();
+        List<String> changed = new ArrayList<>();
+        List<String> removed = new ArrayList<>();
+        Map<HelmReleaseRef, String> before = new TreeMap<>();
+        Map<HelmReleaseRef, String> after = new TreeMap<>();
+        try (ObjectReader r = repo.newObjectReader()) {
+            for (FileChange f : files) {
+                if (f.oldId() == null) added.add(f.path());
+                else if (f.newId() == null) removed.add(f.path());
+                else changed.add(f.path());
+                if (!HelmReleases.isYaml(f.path())) continue;
+                String dir = owned.stream().filter(o -> RepoPaths.isUnder(f.path(), o)).findFirst().orElse("");
+                if (f.oldId() != null) before.putAll(HelmReleases.find(dir, r.open(f.oldId()).getBytes()));
+                if (f.newId() != null) after.putAll(HelmReleases.find(dir, r.open(f.newId()).getBytes()));
+            }
+        }
+        List<HelmReleaseRef> addedR = new ArrayList<>();
+        List<HelmReleaseRef> changedR = new ArrayList<>();
+        List<HelmReleaseRef> removedR = new ArrayList<>();
+        for (Map.Entry<HelmReleaseRef, String> e : after.entrySet()) {
+            String old = before.get(e.getKey());
+            if (old == null) addedR.add(e.getKey());
+            else if (!old.equals(e.getValue())) changedR.add(e.getKey());
+        }
+        for (HelmReleaseRef k : before.keySet()) if (!after.containsKey(k)) removedR.add(k);
+        return new Changes(added, changed, removed, addedR, changedR, removedR);
+    }
+
+    private static String unifiedDiff(Repository repo, Built built) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (DiffFormatter df = new DiffFormatter(out)) {
+            df.setRepository(repo);
+            df.setDetectRenames(false);
+            df.format(built.baseTree() == null ? new EmptyTreeIterator() : parser(repo, built.baseTree()), parser(repo, built.tree()));
+        }
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    private static RepositoryReport report(GitTarget target, PublishStatus status, ObjectId commit, Built built,
+                                           String diff, String message, int attempts) {
+        Changes c = built.changes();
+        return new RepositoryReport(target.displayUrl(), target.branch(), status, commit == null ? null : commit.name(),
+                c.added(), c.changed(), c.removed(), c.addedReleases(), c.changedReleases(), c.removedReleases(),
+                diff, message, attempts);
+    }
+}

@@ -1,0 +1,11 @@
+// Command etcd is etcd's own server entry point (go.etcd.io/etcd/server/v3/etcdmain),
+// built at the etcd version that the pinned k8s.io/kubernetes requires.
+package main
+
+import (
+	"os"
+
+	"go.etcd.io/etcd/server/v3/etcdmain"
+)
+
+func main() { etcdmain.Main(os.Args) }
