@@ -42,7 +42,7 @@ public final class TemplateService {
         Path valuesDir = Files.createTempDirectory("orca-values");
         record Job(String path, String release, Future<String> result) {
         }
-        int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
+        int threads = threads();
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         List<Job> jobs = new ArrayList<>();
         try {
@@ -72,6 +72,16 @@ public final class TemplateService {
             try (Stream<Path> s = Files.walk(valuesDir)) {
                 s.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
             }
+        }
+    }
+
+    /** Render threads: all cores, or the system property {@code orca.template.threads} (benchmarks: 1 vs 2 threads). */
+    static int threads() {
+        int cores = Math.max(1, Runtime.getRuntime().availableProcessors());
+        try {
+            return Math.max(1, Integer.parseInt(System.getProperty("orca.template.threads", String.valueOf(cores))));
+        } catch (NumberFormatException e) {
+            return cores;
         }
     }
 

@@ -2,6 +2,9 @@ package io.orca.render;
 
 import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.nodes.Tag;
+import org.yaml.snakeyaml.reader.StreamReader;
+import org.yaml.snakeyaml.representer.Represent;
 import org.yaml.snakeyaml.representer.Representer;
 
 import java.util.ArrayList;
@@ -19,8 +22,38 @@ public final class Manifests {
         o.setWidth(Integer.MAX_VALUE);
         o.setSplitLines(false);
         o.setLineBreak(DumperOptions.LineBreak.UNIX);
-        return new Yaml(new Representer(o), o);
+        return new Yaml(new FastStrings(o), o);
     });
+
+    /**
+     * SnakeYAML's Representer, deciding a string's tag and style exactly as SafeRepresenter.RepresentString does
+     * (same node, so the same bytes) but testing for line breaks with a loop instead of running the regular
+     * expression {@code \n|\u0085|\u2028|\u2029} over every string: that regex was about a third of
+     * {@code orca generate}'s time on a 200-organization network (1,000 enodes in each organization's values).
+     */
+    private static final class FastStrings extends Representer {
+        FastStrings(DumperOptions o) {
+            super(o);
+            Represent standard = representers.get(String.class);
+            representers.put(String.class, data -> {
+                String value = data.toString();
+                if (nonPrintableStyle == DumperOptions.NonPrintableStyle.BINARY && !StreamReader.isPrintable(value)) {
+                    return standard.representData(data); // base64 !!binary: SnakeYAML's own path
+                }
+                DumperOptions.ScalarStyle style = defaultScalarStyle;
+                if (style == DumperOptions.ScalarStyle.PLAIN && hasLineBreak(value)) style = DumperOptions.ScalarStyle.LITERAL;
+                return representScalar(Tag.STR, value, style);
+            });
+        }
+    }
+
+    static boolean hasLineBreak(String s) {
+        for (int i = 0, n = s.length(); i < n; i++) {
+            char c = s.charAt(i);
+            if (c == '\n' || c == '\u0085' || c == '\u2028' || c == '\u2029') return true;
+        }
+        return false;
+    }
 
     private Manifests() {
     }
