@@ -1,6 +1,9 @@
 package io.orca.app;
 
 import io.orca.diag.Diagnostic;
+import io.orca.diag.Position;
+import io.orca.diag.Rule;
+import io.orca.load.YNode;
 import io.orca.load.YMap;
 import io.orca.model.ModelBinder;
 import io.orca.model.Network;
@@ -84,10 +87,24 @@ public final class GenerateService {
     /** As above; {@code adjust} rewrites the bound network first (e.g. {@code publish --local}). */
     public static Outcome plan(String name, byte[] bytes, Options options, List<String> warnings,
                                java.util.function.UnaryOperator<Network> adjust) {
-        ValidationService.Report report = ValidationService.validate(name, bytes);
+        return plan(ValidationService.validate(name, bytes), options, warnings, adjust);
+    }
+
+    /** Plans a file already validated (publish validates first to find its repositories). */
+    public static Outcome plan(ValidationService.Report report, Options options, List<String> warnings,
+                               java.util.function.UnaryOperator<Network> adjust) {
         if (report.hasErrors() || report.document().isEmpty()) return new Outcome(report, null, null, List.of());
         Network network = withLocalRecipients(adjust.apply(ModelBinder.bind((YMap) report.document().get(),
                 report.load().source())), options.orcaDir(), warnings);
+        if (Planner.forPlatform(network.platform()).isEmpty()) {
+            // Valid, but not deployable yet: said once, at network.type ('orca validate' gives the rest).
+            YNode type = ((YMap) report.document().get()).map("network").map(n -> n.get("type")).orElse(null);
+            List<Diagnostic> diagnostics = List.of(Rule.PLATFORM_NOT_DEPLOYABLE.at(report.load().source().name(),
+                    type == null ? Position.START : type.position(), "network.type",
+                    new Planner.UnsupportedPlatformException(network.platform()).getMessage(),
+                    "'orca validate' checks it fully; planning comes with the platform's own issue"));
+            return new Outcome(new ValidationService.Report(report.load(), diagnostics), null, null, List.of());
+        }
         Map<String, String> treeNames = FluxRenderer.treeNames(network);
         MaterialSource material = (org, secret) -> options.store().find(org, secret).or(() ->
                 network.organization(org).flatMap(o -> SecretSealer.publicOnly(

@@ -63,7 +63,6 @@ public final class PublishService {
         }
         Network network = ModelBinder.bind((YMap) report.document().get(), report.load().source());
         if (request.local()) network = embedded(network);
-        byte[] bytes = request.bytes();
         Publisher publisher = new Publisher(request.options());
         // What each repository holds now: earlier encrypted Secrets keep their bytes when unchanged.
         Map<String, GitTarget> targets = new LinkedHashMap<>();
@@ -90,12 +89,13 @@ public final class PublishService {
         GenerateService.Outcome outcome;
         LocalMaterialStore store = new LocalMaterialStore(request.stateDir());
         try {
-            outcome = GenerateService.plan(request.name(), bytes, new GenerateService.Options(store, new SecureRandom(),
+            outcome = GenerateService.plan(report, new GenerateService.Options(store, new SecureRandom(),
                     request.baseDir().resolve(".orca"), existing, true, true, request.credentials()), warnings,
                     request.local() ? PublishService::embedded : n -> n);
         } catch (GenerateService.RefusedException e) {
             return new Result(null, null, warnings, e.getMessage());
         }
+        if (!outcome.ok()) return new Result(outcome, null, warnings, null);
         store.saveNew(outcome.plan().organizations());
         List<RepositoryChange> changes = new ArrayList<>();
         Network net = outcome.network();

@@ -4,11 +4,6 @@ import io.orca.app.GenerateService;
 import io.orca.app.LocalMaterialStore;
 import io.orca.app.SecretSealer;
 import io.orca.secrets.SecretsException;
-import io.orca.diag.Diagnostic;
-import io.orca.diag.Position;
-import io.orca.diag.Rule;
-import io.orca.plan.Planner;
-import io.orca.validate.ValidationService;
 import io.orca.report.DiagnosticFormat;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -46,14 +41,6 @@ final class NetworkInput {
         try {
             outcome = GenerateService.plan(input.name(), input.bytes(),
                     new GenerateService.Options(store, new SecureRandom(), orcaDir, existing, publishing, seal), warnings);
-        } catch (Planner.UnsupportedPlatformException e) {
-            ValidationService.Report report = ValidationService.validate(input.name(), input.bytes());
-            io.orca.load.YNode type = report.document().filter(d -> d instanceof io.orca.load.YMap).map(d -> (io.orca.load.YMap) d)
-                    .flatMap(r -> r.map("network")).map(n -> n.get("type")).orElse(null);
-            Diagnostic d = Rule.PLATFORM_NOT_DEPLOYABLE.at(input.name(), type == null ? Position.START : type.position(),
-                    "network.type", e.getMessage(), "'orca validate' checks it fully; planning comes with the platform's own issue");
-            DiagnosticFormat.TEXT.write(List.of(new DiagnosticFormat.FileDiagnostics(report.load().source(), List.of(d))), Cli.err());
-            return null;
         } catch (GenerateService.RefusedException | SecretsException e) {
             Cli.err().println("orca: " + e.getMessage());
             return null;
