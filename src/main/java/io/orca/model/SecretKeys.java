@@ -40,6 +40,23 @@ public final class SecretKeys {
         return masked.contains("://") ? URL_PASSWORD.matcher(masked).replaceAll("$1***@") : masked;
     }
 
+    /** A key at the start of a text: {@code name:}, {@code "name":}, {@code 'name':}. */
+    private static final Pattern KEY_START = Pattern.compile("(?:[A-Za-z_][A-Za-z0-9_-]*|\"[^\"]*\"|'[^']*')\\s*:(?:\\s|$)");
+
+    /**
+     * The source excerpt of a diagnostic: {@link #maskLine}, and for a diagnostic about a secret's value (its path is
+     * a secret path) also that value where the line does not name its key, e.g. a value written on the line below
+     * {@code password:}. {@code column} is the diagnostic's 1-based column.
+     */
+    public static String maskExcerpt(String line, String path, int column) {
+        String masked = maskLine(line);
+        int from = column - 1;
+        if (!isSecretPath(path) || from < 0 || from >= line.length()) return masked;
+        if (from < masked.length() && masked.charAt(from) == '*') return masked;   // the value is masked already
+        if (KEY_START.matcher(line).region(from, line.length()).lookingAt()) return masked;   // at a key, not a value
+        return line.substring(0, from) + "***";
+    }
+
     /** A password in a URL's user part: scheme://user:password@host. */
     private static final Pattern URL_PASSWORD = Pattern.compile("(://[^/\\s:@\"']*:)[^@\\s/\"']*@");
 

@@ -47,7 +47,7 @@ public enum DiagnosticFormat {
                 else warnings++;
                 out.printf("%s:%d:%d: %s %s: %s%n", d.file(), d.position().line(), d.position().column(),
                         d.severity().label(), d.ruleId(), d.message());
-                String line = SecretKeys.maskLine(f.source().line(d.position().line()));
+                String line = SecretKeys.maskExcerpt(f.source().line(d.position().line()), d.path(), d.position().column());
                 if (!line.isEmpty()) {
                     int col = Math.max(1, Math.min(d.position().column(), line.length() + 1));
                     String shown = line.replace('\t', ' ');

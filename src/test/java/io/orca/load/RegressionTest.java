@@ -98,6 +98,26 @@ class RegressionTest {
     }
 
     /**
+     * A secret written on the line below its key ({@code password:} then the value, indented) was printed in full by
+     * the text format's excerpt of any diagnostic at the value (ORCA-W005, E012, E013): the line does not name the
+     * key. The excerpt of a diagnostic whose path is a secret's now masks from the value's column; lines that name
+     * the key, and excerpts at a key, are unchanged.
+     */
+    @Test
+    void secretValueBelowItsKeyShownInExcerpt() {
+        String path = "network.organizations[0].gitops.password";
+        assertEquals("          ***", io.orca.model.SecretKeys.maskExcerpt("          hunter2", path, 11));
+        assertEquals("          ***", io.orca.model.SecretKeys.maskExcerpt("          \"https://bot:hunter2@host\"", path, 11));
+        assertEquals("        password: ***", io.orca.model.SecretKeys.maskExcerpt("        password: hunter2", path, 19));
+        assertEquals("gitops: { password: *******, branch: main }",
+                io.orca.model.SecretKeys.maskExcerpt("gitops: { password: hunter2, branch: main }", path, 21));
+        assertEquals("        password:", io.orca.model.SecretKeys.maskExcerpt("        password:", path, 9), "at the key");
+        assertEquals("      gitops:", io.orca.model.SecretKeys.maskExcerpt("      gitops:", path, 7), "at a key");
+        assertEquals("          hunter2", io.orca.model.SecretKeys.maskExcerpt("          hunter2", "network.env.type", 11),
+                "not a secret's path");
+    }
+
+    /**
      * ORCA-E027 and ORCA-E029 quoted git_url and git_repo in full, so a token written into the URL
      * ({@code https://bot:TOKEN@host/repo.git}) appeared in every output format. URLs in messages are now redacted,
      * and the text format's excerpt masks a URL's password too.
