@@ -1,5 +1,6 @@
 package io.orca.app;
 
+import io.orca.model.CredentialReference;
 import io.orca.model.Secret;
 
 import java.io.IOException;
@@ -17,7 +18,7 @@ import java.util.regex.Pattern;
  * is used as written. Errors name the reference, never a value.
  */
 public final class CredentialResolver {
-    private static final Pattern REFERENCE = Pattern.compile("\\$\\{(env|file):([^}\\s]+)}");
+    private static final Pattern REFERENCE = CredentialReference.PATTERN;
     private final Function<String, String> environment;
 
     public CredentialResolver(Function<String, String> environment) {

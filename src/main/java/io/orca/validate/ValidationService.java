@@ -8,6 +8,7 @@ import io.orca.load.YamlLoader;
 import io.orca.schema.NetworkSchema;
 import io.orca.validate.rules.ConsensusMinimum;
 import io.orca.validate.rules.GitSettings;
+import io.orca.validate.rules.InlineSecrets;
 import io.orca.validate.rules.KubernetesNames;
 import io.orca.validate.rules.Placeholders;
 import io.orca.validate.rules.PortClashes;
@@ -24,7 +25,8 @@ import java.util.Optional;
 public final class ValidationService {
     public static final List<SemanticRule> RULES = List.of(
             new UniqueNames(), new KubernetesNames(), new PortClashes(), new RepositoryPaths(), new GitSettings(),
-            new References(), new Versions(), new ConsensusMinimum(), new Placeholders());
+            new References(), new Versions(), new ConsensusMinimum(), new Placeholders(),
+            new InlineSecrets());
 
     private ValidationService() {
     }

@@ -384,9 +384,30 @@ class ValidateCommandTest {
     @Test
     void secretsFixtureReportsTheErrorsAroundTheSecrets() {
         Run r = orca("validate", "--format", "json", SECRETS_FILE);
-        for (String id : List.of("ORCA-E003", "ORCA-E022", "ORCA-E026", "ORCA-E027", "ORCA-E029", "ORCA-W001")) {
+        for (String id : List.of("ORCA-E003", "ORCA-E022", "ORCA-E026", "ORCA-E027", "ORCA-E029", "ORCA-W001", "ORCA-W005")) {
             assertTrue(r.out().contains("\"" + id + "\""), id + " in\n" + r.out());
         }
+    }
+
+    /** The values of cli/inline-secrets.yaml: block, quoted, flow, on the line below the key, PEM blocks, folded. */
+    private static final List<String> INLINE_SECRETS = List.of("docker-inline-secret-1", "aws-inline-secret-2",
+            "aws-inline-secret-3", "vault-inline-secret-4", "git-inline-secret-5", "pem-inline-secret-6",
+            "geth-inline-secret-7", "pem-inline-secret-8", "geth-inline-secret-9", "-----BEGIN");
+    /** How each format names a diagnostic's rule once per diagnostic. */
+    private static final java.util.Map<String, Pattern> W005_PER_FORMAT = java.util.Map.of(
+            "text", Pattern.compile("warning ORCA-W005:"), "json", Pattern.compile("\"rule\" : \"ORCA-W005\""),
+            "sarif", Pattern.compile("\"ruleId\" : \"ORCA-W005\""), "github", Pattern.compile("title=ORCA-W005::"));
+
+    @TestFactory
+    Stream<DynamicTest> inlineSecretWarningsNeverShowTheSecret() {
+        return FORMATS.stream().map(format -> DynamicTest.dynamicTest(format, () -> {
+            Run r = orca("validate", "--format", format, cli("inline-secrets.yaml"));
+            assertEquals(0, r.code(), "inline secrets are warnings:\n" + r.all());
+            assertEquals(9, W005_PER_FORMAT.get(format).matcher(r.out()).results().count(), "one ORCA-W005 per secret:\n" + r.out());
+            for (String secret : INLINE_SECRETS) assertFalse(r.all().contains(secret), format + " output shows '" + secret + "':\n" + r.all());
+            assertTrue(r.out().contains("${env:"), "the hint shows how to reference the value:\n" + r.out());
+            noStackTrace(r);
+        }));
     }
 
     // ---- hostile inputs through the CLI
