@@ -9,13 +9,14 @@ import java.util.HexFormat;
 public final class SourceFile {
     private final String name;
     private final String text;
-    private final String sha256;
+    private final byte[] bytes;
+    private String sha256;
     private String[] lines;
 
     public SourceFile(String name, byte[] bytes, String text) {
         this.name = name;
         this.text = text;
-        this.sha256 = sha256(bytes);
+        this.bytes = bytes;
     }
 
     public static SourceFile ofText(String name, String text) {
@@ -31,7 +32,9 @@ public final class SourceFile {
         return text;
     }
 
-    public String sha256() {
+    /** Computed when first asked for: validation alone never needs it, and a cold digest costs ~30 ms. */
+    public synchronized String sha256() {
+        if (sha256 == null) sha256 = sha256(bytes);
         return sha256;
     }
 
