@@ -4,7 +4,9 @@ import io.orca.model.Secret;
 import org.apache.sshd.common.config.keys.KeyUtils;
 import org.eclipse.jgit.errors.NoRemoteRepositoryException;
 import org.eclipse.jgit.internal.transport.sshd.OpenSshServerKeyDatabase;
+import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
 import org.eclipse.jgit.transport.CredentialsProvider;
 import org.eclipse.jgit.transport.SshTransport;
 import org.eclipse.jgit.transport.TagOpt;
@@ -76,6 +78,26 @@ final class GitTransports implements AutoCloseable {
         if (credentials instanceof GitCredentials.UserPassword up) s.add(up.password());
         if (credentials instanceof GitCredentials.SshKey k && k.passphrase() != null) s.add(k.passphrase());
         return s;
+    }
+
+    /**
+     * The directory holding the refs of a local-path or {@code file://} remote (its git directory, or the common
+     * directory of a linked worktree), or null for a network remote or a path that is not a repository. JGit
+     * pushes to such a remote in this process, so its ref lock files are files that this process can see.
+     */
+    Path localRefsRoot() {
+        String scheme = uri.getScheme();
+        if (uri.getHost() != null && !uri.getHost().isEmpty() || scheme != null && !scheme.equals("file")
+                || uri.getPath() == null) return null;
+        Path dir = Path.of(uri.getPath()).toAbsolutePath().normalize();
+        FileRepositoryBuilder b = new FileRepositoryBuilder().setMustExist(true);
+        if (Files.exists(dir.resolve(Constants.DOT_GIT))) b.setWorkTree(dir.toFile()); // non-bare (.git dir or gitfile)
+        else b.setGitDir(dir.toFile());
+        try (Repository r = b.build()) {
+            return r.getCommonDirectory().toPath();
+        } catch (IOException | IllegalArgumentException e) {
+            return null;
+        }
     }
 
     Transport open(Repository local) throws PublishException {

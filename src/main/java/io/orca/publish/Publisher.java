@@ -36,7 +36,10 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -73,10 +76,25 @@ public final class Publisher {
      */
     public static final String OWNERSHIP_FILE = ".orca/%s.owned";
 
+    /**
+     * A remote's {@code refs/heads/<branch>.lock} at least this old is taken as left by an interrupted push and,
+     * for a local remote, deleted. A ref update holds that lock only for the milliseconds between creating it and
+     * renaming it over the ref; 10 s is far above that even on a loaded machine or a slow disk, and short enough
+     * that the next run recovers by itself.
+     */
+    static final Duration STALE_REF_LOCK_AGE = Duration.ofSeconds(10);
+
     private final PublishOptions options;
+    private final Duration staleRefLockAge;
 
     public Publisher(PublishOptions options) {
+        this(options, STALE_REF_LOCK_AGE);
+    }
+
+    /** With another staleness threshold for a local remote's ref lock (tests). */
+    Publisher(PublishOptions options, Duration staleRefLockAge) {
         this.options = options;
+        this.staleRefLockAge = staleRefLockAge;
     }
 
     public PublishOptions options() {
@@ -144,24 +162,33 @@ public final class Publisher {
         } catch (PublishException e) {
             return RepositoryReport.failed(target, e.getMessage(), 0);
         }
-        int[] attempts = {0};
+        Progress progress = new Progress();
+        RepositoryReport report;
         try (transports; RepositoryCache.Lock ignored = RepositoryCache.lock(options.workDir(), target, options.lockTimeout())) {
             options.hooks().lockAcquired(target);
             Path dir = RepositoryCache.repositoryDir(options.workDir(), target);
             try {
-                return publishLocked(change, transports, dir, attempts, true);
+                report = publishLocked(change, transports, dir, progress, true);
             } catch (CorruptCacheException | IOException e) {
                 // The cache is unreadable (e.g. a run was killed while writing it). Transport failures never
                 // get here (they are PublishExceptions), so the local cache is at fault: the remote has the
                 // truth, start again from an empty cache, once.
                 FileUtils.delete(dir.toFile(), FileUtils.RECURSIVE | FileUtils.RETRY | FileUtils.SKIP_MISSING);
-                return publishLocked(change, transports, dir, attempts, false);
+                report = publishLocked(change, transports, dir, progress, false);
             }
         } catch (PublishException e) {
-            return RepositoryReport.failed(target, Redaction.redact(e.getMessage(), transports.secrets()), attempts[0]);
+            report = RepositoryReport.failed(target, Redaction.redact(e.getMessage(), transports.secrets()), progress.attempts);
         } catch (Exception e) {
-            return RepositoryReport.failed(target, transports.describe("publish to", e), attempts[0]);
+            report = RepositoryReport.failed(target, transports.describe("publish to", e), progress.attempts);
         }
+        return progress.removedLock == null ? report : report.withNote(progress.removedLock);
+    }
+
+    /** What one repository's publish did so far, across attempts (and a cache rebuild). */
+    private static final class Progress {
+        int attempts;
+        /** Set once a local remote's stale ref lock was deleted: the note for the report. */
+        String removedLock;
     }
 
     /**
@@ -203,15 +230,15 @@ public final class Publisher {
         }
     }
 
-    private RepositoryReport publishLocked(RepositoryChange change, GitTransports transports, Path dir, int[] attempts,
+    private RepositoryReport publishLocked(RepositoryChange change, GitTransports transports, Path dir, Progress progress,
                                            boolean mayReset) throws Exception {
         try (Repository repo = openCache(dir, mayReset)) {
             for (int attempt = 1; ; attempt++) {
-                attempts[0] = attempt;
+                progress.attempts = attempt;
                 RepositoryReport done;
                 // one transport (one ssh session) for this attempt's fetch and push
                 try (Transport t = transports.open(repo)) {
-                    done = attempt(change, repo, t, transports, attempt);
+                    done = attempt(change, repo, t, transports, attempt, progress);
                 }
                 if (done != null) return done;
                 long base = options.initialBackoff().toMillis() << Math.min(attempt - 1, 10);
@@ -222,7 +249,7 @@ public final class Publisher {
 
     /** One fetch-build-commit-push round; null when the remote moved and another round should run. */
     private RepositoryReport attempt(RepositoryChange change, Repository repo, Transport t, GitTransports transports,
-                                     int attempt) throws Exception {
+                                     int attempt, Progress progress) throws Exception {
         GitTarget target = change.target();
         String branchRef = Constants.R_HEADS + target.branch();
         String trackingRef = Constants.R_REMOTES + "origin/" + target.branch();
@@ -272,10 +299,74 @@ public final class Publisher {
             throw new PublishException("push to " + target.displayUrl() + " rejected: " + status
                     + (remoteMessage == null ? "" : " (" + remoteMessage + ")"));
         }
+        String lockReason = status == RemoteRefUpdate.Status.REJECTED_OTHER_REASON
+                ? lockReason(remoteMessage, result.getMessages()) : null;
+        if (lockReason == null) {
+            if (attempt >= options.maxAttempts()) {
+                throw new PublishException("push to " + target.displayUrl() + " rejected " + attempt
+                        + " times because the branch " + target.branch() + " kept moving (last: " + status
+                        + "); nothing was pushed, run again");
+            }
+            return null;
+        }
+        // The remote's ref is locked: another push is updating it (for milliseconds), or one was interrupted
+        // between creating the lock and renaming it over the ref, and the lock stays until someone deletes it.
+        Path refsRoot = transports.localRefsRoot();
+        if (refsRoot == null) {
+            // a server: its lock is not Orca's to touch, and it cannot be seen from here
+            if (attempt >= options.maxAttempts()) {
+                throw new PublishException("push to " + target.displayUrl() + " rejected " + attempt
+                        + " times because the branch " + target.branch() + " is locked on the server (" + lockReason
+                        + "); another push may be running there, or an interrupted one left a stale lock that the"
+                        + " server's administrator must remove; nothing was pushed");
+            }
+            return null;
+        }
+        Path lock = refsRoot.resolve(Constants.R_HEADS + target.branch() + ".lock");
+        Duration age = lockAge(lock);
+        if (age != null && age.compareTo(staleRefLockAge) >= 0 && progress.removedLock == null) {
+            // Far older than any live ref update holds it: left by an interrupted push (for a local remote, the
+            // receive-pack ran in the publishing process itself, e.g. a killed `orca publish`). Delete, retry.
+            Files.deleteIfExists(lock);
+            progress.removedLock = "removed the stale lock " + lock + " (" + age.toSeconds()
+                    + "s old, left by an interrupted push)";
+            return null;
+        }
         if (attempt >= options.maxAttempts()) {
             throw new PublishException("push to " + target.displayUrl() + " rejected " + attempt
-                    + " times because the branch " + target.branch() + " kept moving (last: " + status
-                    + "); nothing was pushed, run again");
+                    + " times because the branch " + target.branch() + " is locked by " + lock
+                    + (age == null ? " (gone now)" : " (" + age.toSeconds() + "s old)")
+                    + ": another push may be running, or an interrupted one left it (orca deletes it once it is "
+                    + staleRefLockAge.toSeconds() + "s old); nothing was pushed, run again");
+        }
+        return null;
+    }
+
+    /** How old the lock file is, or null when there is none (any more). */
+    private static Duration lockAge(Path lock) throws IOException {
+        try {
+            Duration age = Duration.between(Files.getLastModifiedTime(lock).toInstant(), Instant.now());
+            return age.isNegative() ? Duration.ZERO : age;
+        } catch (NoSuchFileException e) {
+            return null;
+        }
+    }
+
+    /**
+     * The remote's reason when a rejected push failed on a ref lock, else null. JGit's receive-pack says
+     * "failed to lock"; git's says "failed to update ref" and explains on its side band
+     * ("error: cannot lock ref 'refs/heads/main': Unable to create '…/main.lock': File exists.").
+     */
+    static String lockReason(String statusMessage, String sideBand) {
+        for (String text : new String[]{statusMessage, sideBand}) {
+            if (text == null) continue;
+            for (String line : text.split("\\R")) {
+                String l = line.strip();
+                if (l.toLowerCase(java.util.Locale.ROOT).contains("lock")) {
+                    l = l.replaceFirst("^(?i)(remote:\\s*)?(error:\\s*)?", "");
+                    return l.length() > 300 ? l.substring(0, 300) + "…" : l;
+                }
+            }
         }
         return null;
     }

@@ -38,6 +38,13 @@ public record RepositoryReport(String url, String branch, PublishStatus status, 
                 List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), "", message, attempts);
     }
 
+    /** This report with {@code note} appended to its message. */
+    RepositoryReport withNote(String note) {
+        String m = message == null || message.isEmpty() ? note : message + "; " + note;
+        return new RepositoryReport(url, branch, status, commitId, addedFiles, changedFiles, removedFiles,
+                addedReleases, changedReleases, removedReleases, diff, m, attempts);
+    }
+
     public boolean hasChanges() {
         return !addedFiles.isEmpty() || !changedFiles.isEmpty() || !removedFiles.isEmpty();
     }

@@ -10,6 +10,7 @@ import java.util.Map;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -110,6 +111,16 @@ class PublishUnitTest {
         assertEquals(3, new PublishReport(List.of(ok, would)).exitCode());
         assertEquals(1, new PublishReport(List.of(would, failed)).exitCode());
         assertEquals(0, new PublishReport(List.of()).exitCode());
+    }
+
+    @Test
+    void lockReasonComesFromTheStatusOrTheServersSideBand() {
+        assertEquals("failed to lock", Publisher.lockReason("failed to lock", null)); // JGit's receive-pack
+        assertEquals("cannot lock ref 'refs/heads/main': Unable to create '/srv/r.git/refs/heads/main.lock': File exists.",
+                Publisher.lockReason("failed to update ref", "remote: error: cannot lock ref 'refs/heads/main': "
+                        + "Unable to create '/srv/r.git/refs/heads/main.lock': File exists.\nremote: \nremote: Another git process"));
+        assertNull(Publisher.lockReason("failed to update ref", "remote: error: hook declined\n"));
+        assertNull(Publisher.lockReason(null, null));
     }
 
     private static RepositoryReport report(PublishStatus s) {
