@@ -5,6 +5,8 @@ import org.bouncycastle.crypto.AsymmetricCipherKeyPair;
 import org.bouncycastle.crypto.generators.ECKeyPairGenerator;
 import org.bouncycastle.crypto.params.ECKeyGenerationParameters;
 import org.bouncycastle.crypto.params.ECPrivateKeyParameters;
+import org.bouncycastle.crypto.params.ECPublicKeyParameters;
+import org.bouncycastle.math.ec.ECPoint;
 import org.bouncycastle.math.ec.FixedPointCombMultiplier;
 
 import java.math.BigInteger;
@@ -24,13 +26,18 @@ public final class NodeKey {
     private final Address address;
 
     private NodeKey(BigInteger d) {
+        this(d, null);
+    }
+
+    /** {@code q}: d·G when the caller already has it (the key pair generator computes it), else null. */
+    private NodeKey(BigInteger d, ECPoint q) {
         BigInteger n = Secp256k1.DOMAIN.getN();
         if (d.signum() <= 0 || d.compareTo(n) >= 0) {
             throw new IllegalArgumentException("private key is out of range for secp256k1");
         }
         this.privateKey = Secret.of("0x" + String.format(Locale.ROOT, "%064x", d));
-        this.publicKey = NodePublicKey.ofUncompressed(
-                new FixedPointCombMultiplier().multiply(Secp256k1.DOMAIN.getG(), d).normalize().getEncoded(false));
+        ECPoint point = q != null ? q : new FixedPointCombMultiplier().multiply(Secp256k1.DOMAIN.getG(), d);
+        this.publicKey = NodePublicKey.ofUncompressed(point.normalize().getEncoded(false));
         this.address = publicKey.address();
     }
 
@@ -40,7 +47,8 @@ public final class NodeKey {
         ECKeyPairGenerator generator = new ECKeyPairGenerator();
         generator.init(new ECKeyGenerationParameters(Secp256k1.DOMAIN, random));
         AsymmetricCipherKeyPair pair = generator.generateKeyPair();
-        return new NodeKey(((ECPrivateKeyParameters) pair.getPrivate()).getD());
+        // The generator has computed the public point already: a second multiplication would double the cost.
+        return new NodeKey(((ECPrivateKeyParameters) pair.getPrivate()).getD(), ((ECPublicKeyParameters) pair.getPublic()).getQ());
     }
 
     /**
