@@ -22,6 +22,9 @@ public final class Manifests {
         o.setWidth(Integer.MAX_VALUE);
         o.setSplitLines(false);
         o.setLineBreak(DumperOptions.LineBreak.UNIX);
+        // A list or map that occurs twice in a document (e.g. the same enode list as static nodes and bootnodes) is
+        // written out twice, not as an anchor and an alias: the files are read by people and by kustomize.
+        o.setDereferenceAliases(true);
         return new Yaml(new FastStrings(o), o);
     });
 

@@ -142,10 +142,15 @@ class BesuPeeringTest {
 
     @Test
     void withoutFlaggedBootnodesTheValidatorsAreTheBootnodes() {
-        DeploymentPlan plan = generate(new Net(4, 2, 1, false, List.of())).plan();
-        ReleasePlan network = release(plan, "org-004-network");
+        GenerateService.Outcome o = generate(new Net(4, 2, 1, false, List.of()));
+        ReleasePlan network = release(o.plan(), "org-004-network");
         assertEquals(8, list(network, "bootnodes").size());
         assertEquals(list(network, "staticNodes"), list(network, "bootnodes"));
+        // The same list twice is written twice, not as a YAML anchor and alias.
+        String file = o.trees().stream().flatMap(t -> t.files().entrySet().stream())
+                .filter(e -> e.getKey().endsWith("/org-004-network.yaml")).findFirst().orElseThrow().getValue();
+        assertFalse(file.contains("&id") || file.contains("*id"), file);
+        assertEquals(16, file.split("enode://", -1).length - 1);
     }
 
     @Test
