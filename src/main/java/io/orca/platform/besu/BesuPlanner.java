@@ -32,6 +32,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Supplier;
 
 /**
  * Plans a Hyperledger Besu network: per organization one besu-network release (genesis, static nodes, bootnodes),
@@ -134,28 +135,35 @@ public final class BesuPlanner implements PlatformPlanner {
     }
 
     /**
-     * A node with its identity: the key of an earlier run when the material source has it, otherwise a new one.
-     * A kept key whose public halves are stored with it is not re-derived (an EC multiplication per node and run).
+     * A node with its identity: the key of an earlier run when the material source has it, otherwise a new one,
+     * drawn from {@code random} now and derived when the supplier runs. A kept key whose public halves are stored
+     * with it is not re-derived (an EC multiplication per node and run).
      */
-    private static Node node(Organization org, Service s, String release, String ns, java.util.Optional<SecretPlan> known,
-                             SecureRandom random) {
+    private static Supplier<Node> node(Organization org, Service s, String release, String ns, java.util.Optional<SecretPlan> known,
+                                       SecureRandom random) {
         String secretName = release + "-nodekey";
         if (known.isPresent() && known.get().data().isEmpty()) {
             // Only the public half is known (the private key lives encrypted in Git): keep the identity.
             SecretPlan p = known.get();
-            return new Node(org, s, release, ns, NodePublicKey.parse(p.publicData().get("publicKey")),
+            Node n = new Node(org, s, release, ns, NodePublicKey.parse(p.publicData().get("publicKey")),
                     Address.parse(p.publicData().get("address")), p);
+            return () -> n;
         }
         if (known.isPresent()) {
             SecretPlan p = known.get();
             NodePublicKey stored = storedPublicKey(p);
-            if (stored != null && p.name().equals(secretName)) return new Node(org, s, release, ns, stored, stored.address(), p);
+            if (stored != null && p.name().equals(secretName)) {
+                Node n = new Node(org, s, release, ns, stored, stored.address(), p);
+                return () -> n;
+            }
         }
-        NodeKey key = known.map(p -> NodeKey.fromPrivateKey(p.data().get(NODE_KEY)))
-                .orElseGet(() -> NodeKey.generate(random));
-        SecretPlan secret = new SecretPlan(secretName, new TreeMap<>(Map.of(NODE_KEY, key.privateKey())),
-                new TreeMap<>(Map.of("address", key.address().toString(), "publicKey", key.publicKey().toString())));
-        return new Node(org, s, release, ns, key.publicKey(), key.address(), secret);
+        Supplier<NodeKey> key = known.map(p -> NodeKey.deferred(p.data().get(NODE_KEY))).orElseGet(() -> NodeKey.draw(random));
+        return () -> {
+            NodeKey k = key.get();
+            SecretPlan secret = new SecretPlan(secretName, new TreeMap<>(Map.of(NODE_KEY, k.privateKey())),
+                    new TreeMap<>(Map.of("address", k.address().toString(), "publicKey", k.publicKey().toString())));
+            return new Node(org, s, release, ns, k.publicKey(), k.address(), secret);
+        };
     }
 
     @Override
@@ -165,15 +173,18 @@ public final class BesuPlanner implements PlatformPlanner {
         Consensus consensus = Consensus.parse(consensusName);
         boolean tessera = "tessera".equals(String.valueOf(network.config().getOrDefault("transaction_manager", "none")));
 
-        List<Node> nodes = new ArrayList<>();
+        // Keys are drawn in node order (the same random gives the same keys); their public halves, an EC
+        // multiplication each, are computed in parallel.
+        List<Supplier<Node>> pending = new ArrayList<>();
         for (Organization org : network.organizations()) {
             String ns = Names.namespace(platform(), org.name());
             for (Service s : org.services()) {
                 if (!s.group().equals("validators") && !s.group().equals("peers")) continue;
                 String release = Names.release(org.name(), s.name());
-                nodes.add(node(org, s, release, ns, existing.find(org.name(), release + "-nodekey"), random));
+                pending.add(node(org, s, release, ns, existing.find(org.name(), release + "-nodekey"), random));
             }
         }
+        List<Node> nodes = pending.parallelStream().map(Supplier::get).toList();
         String genesis = genesis(network, consensus, nodes);
         Peering peering = peering(network, nodes, tessera);
         List<OrganizationPlan> plans = new ArrayList<>();
