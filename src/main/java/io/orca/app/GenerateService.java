@@ -162,13 +162,14 @@ public final class GenerateService {
      * whose bytes are already there is not rewritten: a re-run touches only what changed.
      */
     public static void write(List<RepositoryTree> trees, Path out) throws IOException {
+        byte[] buffer = new byte[64 * 1024];
         for (RepositoryTree t : trees) {
             Path root = out.resolve(t.name());
             for (String owned : t.ownedDirs()) prune(root, root.resolve(owned), t.files());
             for (Map.Entry<String, String> f : t.files().entrySet()) {
                 Path p = root.resolve(f.getKey());
                 byte[] bytes = f.getValue().getBytes(StandardCharsets.UTF_8);
-                if (sameContent(p, bytes)) continue;
+                if (sameContent(p, bytes, buffer)) continue;
                 Files.createDirectories(p.getParent());
                 Files.write(p, bytes);
             }
@@ -193,8 +194,16 @@ public final class GenerateService {
         }
     }
 
-    private static boolean sameContent(Path p, byte[] bytes) throws IOException {
-        return Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS) && Files.size(p) == bytes.length
-                && java.util.Arrays.equals(Files.readAllBytes(p), bytes);
+    /** Whether {@code p} is a regular file holding exactly {@code bytes} (read through {@code buffer}, in chunks). */
+    private static boolean sameContent(Path p, byte[] bytes, byte[] buffer) throws IOException {
+        if (!Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS) || Files.size(p) != bytes.length) return false;
+        try (java.io.InputStream in = Files.newInputStream(p)) {
+            for (int off = 0; off < bytes.length; ) {
+                int n = in.read(buffer, 0, Math.min(buffer.length, bytes.length - off));
+                if (n < 0 || !java.util.Arrays.equals(buffer, 0, n, bytes, off, off + n)) return false;
+                off += n;
+            }
+            return in.read() < 0;
+        }
     }
 }

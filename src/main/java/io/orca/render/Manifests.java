@@ -68,8 +68,15 @@ public final class Manifests {
     }
 
     public static String yaml(Map<String, Object> document) {
-        StringBuilder b = new StringBuilder(1024);
-        return BlockWriter.map(document, 0, false, b) ? b.toString() : YAML.get().dump(document);
+        return yaml(document, new StringBuilder(1024)).toString();
+    }
+
+    /** Appends the document to {@code b} (no intermediate string per document); returns {@code b}. */
+    public static StringBuilder yaml(Map<String, Object> document, StringBuilder b) {
+        int start = b.length();
+        if (BlockWriter.map(document, 0, false, b)) return b;
+        b.setLength(start);
+        return b.append(YAML.get().dump(document));
     }
 
     /** SnakeYAML's own output, for tests that compare it with {@link #yaml}. */
@@ -186,7 +193,12 @@ public final class Manifests {
                     }
                 }
             }
-            return RESOLVER.resolve(org.yaml.snakeyaml.nodes.NodeId.scalar, s, true) == Tag.STR;
+            // Only a string starting with a digit or '.' may read as a number or timestamp, and only one of at most
+            // five characters starting with one of these letters as a boolean or null (SnakeYAML's resolvers are keyed
+            // by first character): every other string is a string without running the resolvers' expressions.
+            char c0 = s.charAt(0);
+            boolean maybeOther = (c0 >= '0' && c0 <= '9') || c0 == '.' || (n <= 5 && "yYnNtTfFoO".indexOf(c0) >= 0);
+            return !maybeOther || RESOLVER.resolve(org.yaml.snakeyaml.nodes.NodeId.scalar, s, true) == Tag.STR;
         }
 
         /**

@@ -35,6 +35,8 @@ class GenerateWriteTest {
         Files.setLastModifiedTime(unchanged, old);
         Path edited = root.resolve(owned + "/alpha-bes/alpha-network.yaml");
         Files.writeString(edited, "edited by hand\n");
+        Path sameSize = root.resolve(owned + "/alpha-bes/alpha-validator-2.yaml");
+        Files.writeString(sameSize, Files.readString(sameSize).replace("HelmRelease", "HelmReleasX"));
         Files.writeString(root.resolve(owned + "/alpha-bes/alpha-validator-9.yaml"), "a removed release\n");
         Files.createDirectories(root.resolve(owned + "/gone-bes/deep"));
         Files.writeString(root.resolve(owned + "/gone-bes/deep/x.yaml"), "a removed organization\n");
