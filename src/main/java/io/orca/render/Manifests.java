@@ -2,10 +2,12 @@ package io.orca.render;
 
 import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.nodes.NodeId;
 import org.yaml.snakeyaml.nodes.Tag;
 import org.yaml.snakeyaml.reader.StreamReader;
 import org.yaml.snakeyaml.representer.Represent;
 import org.yaml.snakeyaml.representer.Representer;
+import org.yaml.snakeyaml.resolver.Resolver;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -91,7 +93,7 @@ public final class Manifests {
      * scalar analysis was most of {@code orca generate}'s time on a 200-organization network.
      */
     static final class BlockWriter {
-        private static final org.yaml.snakeyaml.resolver.Resolver RESOLVER = new org.yaml.snakeyaml.resolver.Resolver();
+        private static final Resolver RESOLVER = new Resolver();
         /** SnakeYAML writes a key of 128 characters or more as a complex key ("? key"). */
         private static final int MAX_SIMPLE_KEY = 127;
 
@@ -198,7 +200,7 @@ public final class Manifests {
             // by first character): every other string is a string without running the resolvers' expressions.
             char c0 = s.charAt(0);
             boolean maybeOther = (c0 >= '0' && c0 <= '9') || c0 == '.' || (n <= 5 && "yYnNtTfFoO".indexOf(c0) >= 0);
-            return !maybeOther || RESOLVER.resolve(org.yaml.snakeyaml.nodes.NodeId.scalar, s, true) == Tag.STR;
+            return !maybeOther || RESOLVER.resolve(NodeId.scalar, s, true) == Tag.STR;
         }
 
         /**

@@ -25,14 +25,20 @@ import org.bouncycastle.crypto.params.X25519KeyGenerationParameters;
 import org.bouncycastle.crypto.params.X25519PrivateKeyParameters;
 import org.bouncycastle.crypto.params.X25519PublicKeyParameters;
 
+import java.net.URI;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Supplier;
+import java.util.regex.Pattern;
 
 /**
  * Plans a Hyperledger Besu network: per organization one besu-network release (genesis, static nodes, bootnodes),
@@ -104,7 +110,7 @@ public final class BesuPlanner implements PlatformPlanner {
 
     private static List<String> tmNodes(Network network) {
         if (!(network.config().get("tm_nodes") instanceof List<?> l)) return List.of();
-        return l.stream().filter(java.util.Objects::nonNull).map(String::valueOf).map(String::strip)
+        return l.stream().filter(Objects::nonNull).map(String::valueOf).map(String::strip)
                 .filter(u -> !u.isEmpty()).toList();
     }
 
@@ -113,25 +119,25 @@ public final class BesuPlanner implements PlatformPlanner {
      * without a "-tessera" suffix, is a member's release name ({@code <org>-<node>}), or its service name when that
      * is unique among the members or the second label is its namespace. Anything else is a node outside this file.
      */
-    private static java.util.Optional<Node> tmNode(String url, List<Node> members) {
+    private static Optional<Node> tmNode(String url, List<Node> members) {
         String host;
         try {
-            host = java.net.URI.create(url).getHost();
+            host = URI.create(url).getHost();
         } catch (IllegalArgumentException e) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
-        if (host == null) return java.util.Optional.empty();
-        String[] labels = host.toLowerCase(java.util.Locale.ROOT).split("\\.");
+        if (host == null) return Optional.empty();
+        String[] labels = host.toLowerCase(Locale.ROOT).split("\\.");
         String first = labels[0].endsWith("-tessera") ? labels[0].substring(0, labels[0].length() - "-tessera".length()) : labels[0];
         for (Node m : members) {
-            if (m.release().equals(first)) return java.util.Optional.of(m);
+            if (m.release().equals(first)) return Optional.of(m);
         }
         List<Node> named = members.stream().filter(m -> m.service().name().equals(first)).toList();
         if (labels.length > 1) {
             List<Node> inNamespace = named.stream().filter(m -> m.namespace().equals(labels[1])).toList();
-            if (inNamespace.size() == 1) return java.util.Optional.of(inNamespace.get(0));
+            if (inNamespace.size() == 1) return Optional.of(inNamespace.get(0));
         }
-        return named.size() == 1 ? java.util.Optional.of(named.get(0)) : java.util.Optional.empty();
+        return named.size() == 1 ? Optional.of(named.get(0)) : Optional.empty();
     }
 
     /**
@@ -139,7 +145,7 @@ public final class BesuPlanner implements PlatformPlanner {
      * drawn from {@code random} now and derived when the supplier runs. A kept key whose public halves are stored
      * with it is not re-derived (an EC multiplication per node and run).
      */
-    private static Supplier<Node> node(Organization org, Service s, String release, String ns, java.util.Optional<SecretPlan> known,
+    private static Supplier<Node> node(Organization org, Service s, String release, String ns, Optional<SecretPlan> known,
                                        SecureRandom random) {
         String secretName = release + "-nodekey";
         if (known.isPresent() && known.get().data().isEmpty()) {
@@ -240,7 +246,7 @@ public final class BesuPlanner implements PlatformPlanner {
         return new DeploymentPlan(network, plans);
     }
 
-    private static final java.util.regex.Pattern PRIVATE_KEY = java.util.regex.Pattern.compile("0x[0-9a-f]{64}");
+    private static final Pattern PRIVATE_KEY = Pattern.compile("0x[0-9a-f]{64}");
 
     /**
      * The public key stored beside a kept private key, when the record is exactly what {@link #node} writes (Besu's
@@ -249,8 +255,8 @@ public final class BesuPlanner implements PlatformPlanner {
      */
     private static NodePublicKey storedPublicKey(SecretPlan p) {
         Map<String, String> pub = p.publicData();
-        if (!p.generated() || !SecretPlan.OPAQUE.equals(p.type()) || !p.data().keySet().equals(java.util.Set.of(NODE_KEY))
-                || !pub.keySet().equals(java.util.Set.of("address", "publicKey"))
+        if (!p.generated() || !SecretPlan.OPAQUE.equals(p.type()) || !p.data().keySet().equals(Set.of(NODE_KEY))
+                || !pub.keySet().equals(Set.of("address", "publicKey"))
                 || !PRIVATE_KEY.matcher(p.data().get(NODE_KEY).reveal()).matches()) {
             return null;
         }
