@@ -35,6 +35,7 @@ warm() { # tag file args...
 }
 if [ "$what" = warm ] || [ "$what" = warm-https ] || [ "$what" = all ]; then
   warm https "$net" write=true stages=true
+  warm https-rerun "$net" write=true stages=true store=rerun   # keys from the material store, as a re-run
 fi
 if [ "$what" = warm ] || [ "$what" = warm-local ] || [ "$what" = all ]; then
   warm local-sealed "$local" local=true write=true

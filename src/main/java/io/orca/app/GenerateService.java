@@ -21,7 +21,9 @@ import io.orca.validate.ValidationService;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.ArrayList;
@@ -155,25 +157,53 @@ public final class GenerateService {
     }
 
     /**
-     * Writes each repository's tree under {@code out/<tree name>/}, replacing the folders Orca owns there so that
-     * files of removed releases disappear, and leaving everything else alone.
+     * Writes each repository's tree under {@code out/<tree name>/}, removing from the folders Orca owns there every
+     * file that is not in the tree (files of removed releases disappear), and leaving everything else alone. A file
+     * whose bytes are already there is not rewritten: a re-run touches only what changed.
      */
     public static void write(List<RepositoryTree> trees, Path out) throws IOException {
+        byte[] buffer = new byte[64 * 1024];
         for (RepositoryTree t : trees) {
             Path root = out.resolve(t.name());
-            for (String owned : t.ownedDirs()) deleteTree(root.resolve(owned));
+            for (String owned : t.ownedDirs()) prune(root, root.resolve(owned), t.files());
             for (Map.Entry<String, String> f : t.files().entrySet()) {
                 Path p = root.resolve(f.getKey());
+                byte[] bytes = f.getValue().getBytes(StandardCharsets.UTF_8);
+                if (sameContent(p, bytes, buffer)) continue;
                 Files.createDirectories(p.getParent());
-                Files.writeString(p, f.getValue(), StandardCharsets.UTF_8);
+                Files.write(p, bytes);
             }
         }
     }
 
-    private static void deleteTree(Path dir) throws IOException {
-        if (!Files.exists(dir)) return;
+    /** Deletes what under {@code dir} is not a file of the tree (links and other non-regular files too), then empty folders. */
+    private static void prune(Path root, Path dir, Map<String, String> files) throws IOException {
+        if (!Files.exists(dir, LinkOption.NOFOLLOW_LINKS)) return;
         try (Stream<Path> s = Files.walk(dir)) {
-            for (Path p : s.sorted(Comparator.reverseOrder()).toList()) Files.delete(p);
+            for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
+                if (Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) {
+                    try (DirectoryStream<Path> children = Files.newDirectoryStream(p)) {
+                        if (children.iterator().hasNext()) continue;
+                    }
+                } else if (Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)
+                        && files.containsKey(root.relativize(p).toString().replace(java.io.File.separatorChar, '/'))) {
+                    continue;
+                }
+                Files.delete(p);
+            }
+        }
+    }
+
+    /** Whether {@code p} is a regular file holding exactly {@code bytes} (read through {@code buffer}, in chunks). */
+    private static boolean sameContent(Path p, byte[] bytes, byte[] buffer) throws IOException {
+        if (!Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS) || Files.size(p) != bytes.length) return false;
+        try (java.io.InputStream in = Files.newInputStream(p)) {
+            for (int off = 0; off < bytes.length; ) {
+                int n = in.read(buffer, 0, Math.min(buffer.length, bytes.length - off));
+                if (n < 0 || !java.util.Arrays.equals(buffer, 0, n, bytes, off, off + n)) return false;
+                off += n;
+            }
+            return in.read() < 0;
         }
     }
 }

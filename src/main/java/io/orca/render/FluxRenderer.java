@@ -268,10 +268,8 @@ public final class FluxRenderer {
     }
 
     private static void putAll(SortedMap<String, String> files, String path, String header, List<Map<String, Object>> docs) {
-        StringBuilder b = new StringBuilder(header);
-        for (int i = 0; i < docs.size(); i++) {
-            b.append("---\n").append(Manifests.yaml(docs.get(i)));
-        }
+        StringBuilder b = new StringBuilder(4096).append(header);
+        for (Map<String, Object> doc : docs) Manifests.yaml(doc, b.append("---\n"));
         files.put(path, b.toString());
     }
 }

@@ -2,10 +2,12 @@ package io.orca.render;
 
 import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.nodes.NodeId;
 import org.yaml.snakeyaml.nodes.Tag;
 import org.yaml.snakeyaml.reader.StreamReader;
 import org.yaml.snakeyaml.representer.Represent;
 import org.yaml.snakeyaml.representer.Representer;
+import org.yaml.snakeyaml.resolver.Resolver;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -22,6 +24,9 @@ public final class Manifests {
         o.setWidth(Integer.MAX_VALUE);
         o.setSplitLines(false);
         o.setLineBreak(DumperOptions.LineBreak.UNIX);
+        // A list or map that occurs twice in a document (e.g. the same enode list as static nodes and bootnodes) is
+        // written out twice, not as an anchor and an alias: the files are read by people and by kustomize.
+        o.setDereferenceAliases(true);
         return new Yaml(new FastStrings(o), o);
     });
 
@@ -65,7 +70,173 @@ public final class Manifests {
     }
 
     public static String yaml(Map<String, Object> document) {
+        return yaml(document, new StringBuilder(1024)).toString();
+    }
+
+    /** Appends the document to {@code b} (no intermediate string per document); returns {@code b}. */
+    public static StringBuilder yaml(Map<String, Object> document, StringBuilder b) {
+        int start = b.length();
+        if (BlockWriter.map(document, 0, false, b)) return b;
+        b.setLength(start);
+        return b.append(YAML.get().dump(document));
+    }
+
+    /** SnakeYAML's own output, for tests that compare it with {@link #yaml}. */
+    static String snakeYaml(Map<String, Object> document) {
         return YAML.get().dump(document);
+    }
+
+    /**
+     * Writes the documents Orca generates (maps, lists, plain strings, numbers, booleans, multi-line strings such as
+     * the genesis) directly, with the bytes SnakeYAML's emitter writes with the options above; it gives up (false)
+     * on anything outside that conservative subset, and {@link #yaml} then asks SnakeYAML. SnakeYAML's per-character
+     * scalar analysis was most of {@code orca generate}'s time on a 200-organization network.
+     */
+    static final class BlockWriter {
+        private static final Resolver RESOLVER = new Resolver();
+        /** SnakeYAML writes a key of 128 characters or more as a complex key ("? key"). */
+        private static final int MAX_SIMPLE_KEY = 127;
+
+        private BlockWriter() {
+        }
+
+        /** The entries of a non-empty map at {@code indent}; {@code inItem}: the first follows a "- " already written. */
+        static boolean map(Map<?, ?> m, int indent, boolean inItem, StringBuilder b) {
+            if (m.isEmpty()) return false;
+            boolean first = true;
+            for (Map.Entry<?, ?> e : m.entrySet()) {
+                if (!(e.getKey() instanceof String key) || key.length() > MAX_SIMPLE_KEY || !plain(key)) return false;
+                if (!(first && inItem)) indent(indent, b);
+                first = false;
+                b.append(key).append(':');
+                if (!value(e.getValue(), indent, b)) return false;
+            }
+            return true;
+        }
+
+        /** A mapping value, after "key:". */
+        private static boolean value(Object v, int indent, StringBuilder b) {
+            if (v instanceof Map<?, ?> m) {
+                if (m.isEmpty()) {
+                    b.append(" {}\n");
+                    return true;
+                }
+                b.append('\n');
+                return map(m, indent + 2, false, b);
+            }
+            if (v instanceof List<?> l) {
+                if (l.isEmpty()) {
+                    b.append(" []\n");
+                    return true;
+                }
+                b.append('\n');
+                return sequence(l, indent, b); // indentless: "- " at the key's column
+            }
+            if (v instanceof String s && hasLineBreak(s)) return literal(s, indent + 2, b);
+            b.append(' ');
+            return scalar(v, b);
+        }
+
+        private static boolean sequence(List<?> l, int indent, StringBuilder b) {
+            for (Object item : l) {
+                indent(indent, b);
+                b.append("- ");
+                if (item instanceof Map<?, ?> m) {
+                    if (m.isEmpty()) b.append("{}\n");
+                    else if (!map(m, indent + 2, true, b)) return false;
+                } else if (item instanceof List<?> || (item instanceof String s && hasLineBreak(s)) || !scalar(item, b)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        /** A one-line scalar and its line break. */
+        private static boolean scalar(Object v, StringBuilder b) {
+            if (v instanceof String s) {
+                if (s.isEmpty()) b.append("''");
+                else if (plain(s)) b.append(s);
+                else return false;
+            } else if (v instanceof Integer || v instanceof Long || v instanceof Boolean) {
+                b.append(v);
+            } else {
+                return false;
+            }
+            b.append('\n');
+            return true;
+        }
+
+        /**
+         * A string SnakeYAML writes plain: printable ASCII without indicators (a letter, digit, '.' or '/' first, no
+         * ": ", " #", leading or trailing space) that its resolver reads back as a string (not "true", "1.5", "null"...).
+         */
+        static boolean plain(String s) {
+            int n = s.length();
+            if (n == 0 || !(Character.isLetterOrDigit(s.charAt(0)) && s.charAt(0) < 0x80 || s.charAt(0) == '.' || s.charAt(0) == '/')
+                    || s.startsWith("...") || s.charAt(n - 1) == ' ') {
+                return false;
+            }
+            // SnakeYAML quotes "08", "0_1", "0123" (YAML 1.2 readers would take them for octal numbers).
+            if (n > 1 && s.charAt(0) == '0' && (Character.isDigit(s.charAt(1)) || s.charAt(1) == '_')) return false;
+            for (int i = 1; i < n; i++) {
+                char c = s.charAt(i);
+                if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')) continue;
+                switch (c) {
+                    case '-', '.', '_', '/', '@', '?', '=', '+', '~' -> {
+                    }
+                    case ':' -> {
+                        if (i + 1 == n || s.charAt(i + 1) == ' ') return false;
+                    }
+                    case ' ' -> {
+                        if (s.charAt(i - 1) == ':' || s.charAt(i + 1) == '#' || s.charAt(i + 1) == ' ') return false;
+                    }
+                    default -> {
+                        return false;
+                    }
+                }
+            }
+            // Only a string starting with a digit or '.' may read as a number or timestamp, and only one of at most
+            // five characters starting with one of these letters as a boolean or null (SnakeYAML's resolvers are keyed
+            // by first character): every other string is a string without running the resolvers' expressions.
+            char c0 = s.charAt(0);
+            boolean maybeOther = (c0 >= '0' && c0 <= '9') || c0 == '.' || (n <= 5 && "yYnNtTfFoO".indexOf(c0) >= 0);
+            return !maybeOther || RESOLVER.resolve(NodeId.scalar, s, true) == Tag.STR;
+        }
+
+        /**
+         * A multi-line string as a literal block ("|" keeps one final line break, "|-" for none), content at
+         * {@code indent}: printable ASCII lines, the first not starting with a space, none ending with one, and no
+         * trailing empty line (SnakeYAML would add an indentation indicator, "|+", or double quotes).
+         */
+        private static boolean literal(String s, int indent, StringBuilder b) {
+            int n = s.length();
+            if (s.charAt(0) == ' ' || s.charAt(0) == '\n' || s.charAt(n - 1) == ' ' || (n >= 2 && s.charAt(n - 1) == '\n' && s.charAt(n - 2) == '\n')) {
+                return false;
+            }
+            for (int i = 0; i < n; i++) {
+                char c = s.charAt(i);
+                if (c == '\n') {
+                    if (i > 0 && s.charAt(i - 1) == ' ') return false;
+                } else if (c < 0x20 || c > 0x7E) {
+                    return false;
+                }
+            }
+            b.append(s.charAt(n - 1) == '\n' ? " |\n" : " |-\n");
+            int start = 0;
+            while (start < n) {
+                int end = s.indexOf('\n', start);
+                if (end < 0) end = n;
+                if (end > start) indent(indent, b).append(s, start, end);
+                b.append('\n');
+                start = end + 1;
+            }
+            return true;
+        }
+
+        private static StringBuilder indent(int indent, StringBuilder b) {
+            for (int i = 0; i < indent; i++) b.append(' ');
+            return b;
+        }
     }
 
     /** An ordered map from alternating keys and values, skipping null values. */

@@ -26,6 +26,7 @@ class ManifestsEquivalenceTest {
         o.setWidth(Integer.MAX_VALUE);
         o.setSplitLines(false);
         o.setLineBreak(DumperOptions.LineBreak.UNIX);
+        o.setDereferenceAliases(true);
         return new Yaml(new Representer(o), o);
     }
 

@@ -113,6 +113,8 @@ class BesuNodeChartTest {
     Container c = besu(validator, "validator-1");
     assertTrue(c.getArgs().contains("--genesis-file=/etc/besu/genesis/genesis.json"));
     assertTrue(c.getArgs().contains("--static-nodes-file=/etc/besu/peers/static-nodes.json"));
+    // Static nodes are the validators only: members find each other through discovery, from the bootnodes.
+    assertTrue(c.getArgs().contains("--discovery-enabled=true"), c.getArgs().toString());
     var bootnodes = c.getEnv().stream().filter(e -> e.getName().equals("BESU_BOOTNODES")).findFirst().orElseThrow();
     assertEquals("supplychain-network-peers", bootnodes.getValueFrom().getConfigMapKeyRef().getName());
     assertEquals("bootnodes", bootnodes.getValueFrom().getConfigMapKeyRef().getKey());

@@ -1,6 +1,7 @@
 package io.orca.charts;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -90,6 +91,9 @@ class TesseraChartTest {
     assertEquals(List.of("http://manufacturer-tessera.manufacturer-bes.svc.cluster.local:9000",
             "http://store-tessera.store-bes.svc.cluster.local:9000"),
         config.get("peer").findValuesAsText("url"));
+    // The peers are a bootstrap set: Tessera must discover the rest of the network from them.
+    assertFalse(config.get("disablePeerDiscovery").asBoolean(true));
+    assertFalse(config.get("useWhiteList").asBoolean(true));
     Map<String, JsonNode> servers = new java.util.HashMap<>();
     config.get("serverConfigs").forEach(s -> servers.put(s.get("app").asText(), s));
     assertEquals("http://carrier-tessera.carrier-bes.svc.cluster.local:9000", servers.get("P2P").get("serverAddress").asText());

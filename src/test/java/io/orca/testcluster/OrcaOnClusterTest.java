@@ -136,6 +136,14 @@ class OrcaOnClusterTest {
             ConfigMap genesis = client.configMaps().inNamespace(ns).withName(org + "-network-genesis").get();
             assertNotNull(genesis, "helm-controller installed Orca's besu-network chart from the repository");
             assertTrue(genesis.getData().get("genesis.json").contains("\"extraData\""));
+            // Static nodes are the four validators only (decision 0008), the member of the other organization is not one.
+            ConfigMap peers = client.configMaps().inNamespace(ns).withName(org + "-network-peers").get();
+            assertNotNull(peers);
+            String staticNodes = peers.getData().get("static-nodes.json");
+            assertEquals(4, staticNodes.split("enode://", -1).length - 1, staticNodes);
+            assertTrue(staticNodes.contains("@" + org + "-validator-1." + ns + ".svc.cluster.local:30303"), staticNodes);
+            assertFalse(staticNodes.contains("beta-member-1"), staticNodes);
+            assertEquals(2, peers.getData().get("bootnodes").split(",").length, "the two flagged bootnodes");
             List<String> releases = new ArrayList<>();
             client.genericKubernetesResources(Flux.context("HelmRelease")).inNamespace(ns).list().getItems()
                     .forEach(r -> releases.add(r.getMetadata().getName()));

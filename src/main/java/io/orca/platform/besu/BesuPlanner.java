@@ -25,13 +25,20 @@ import org.bouncycastle.crypto.params.X25519KeyGenerationParameters;
 import org.bouncycastle.crypto.params.X25519PrivateKeyParameters;
 import org.bouncycastle.crypto.params.X25519PublicKeyParameters;
 
+import java.net.URI;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Supplier;
+import java.util.regex.Pattern;
 
 /**
  * Plans a Hyperledger Besu network: per organization one besu-network release (genesis, static nodes, bootnodes),
@@ -60,6 +67,109 @@ public final class BesuPlanner implements PlatformPlanner {
         Enode enode() {
             return Enode.of(publicKey, release + "." + namespace + ".svc.cluster.local", p2pPort());
         }
+
+        /** The in-cluster P2P URL of this member's Tessera (the tessera chart's Service, port 9000). */
+        String tesseraUrl() {
+            return "http://" + release + "-tessera." + namespace + ".svc.cluster.local:9000";
+        }
+    }
+
+    /** At most this many Tessera nodes bootstrap the others when config.tm_nodes is not set. */
+    static final int TESSERA_BOOTSTRAP = 3;
+
+    /**
+     * Who peers with whom. Both lists stay bounded as the network grows (see docs/decisions/0008-bounded-peering.md):
+     * static nodes are the validators (they need a full mesh; members follow the chain through them), bootnodes give
+     * discovery an entry point, Tessera nodes start from a few known peers and discover the rest themselves.
+     */
+    private record Peering(List<String> staticNodes, List<String> bootnodes, List<String> tesseraSeeds) {
+        /** A Tessera node's peers: the seeds minus its own URL. */
+        List<String> tesseraPeers(Node n) {
+            String self = n.tesseraUrl();
+            return tesseraSeeds.stream().filter(u -> !u.equals(self)).toList();
+        }
+    }
+
+    private static Peering peering(Network network, List<Node> nodes, boolean tessera) {
+        List<String> validators = nodes.stream().filter(Node::validator).map(n -> n.enode().url()).sorted().toList();
+        List<String> flagged = nodes.stream().filter(n -> n.service().flag("bootnode", false))
+                .map(n -> n.enode().url()).sorted().toList();
+        List<String> bootnodes = !flagged.isEmpty() ? flagged : !validators.isEmpty() ? validators
+                // A file of members only (joining an existing network): its first nodes, so discovery has an entry point.
+                : nodes.stream().limit(TESSERA_BOOTSTRAP).map(n -> n.enode().url()).sorted().toList();
+        List<String> seeds = List.of();
+        if (tessera) {
+            List<Node> members = nodes.stream().filter(n -> !n.validator()).toList();
+            List<String> tmNodes = tmNodes(network);
+            seeds = tmNodes.isEmpty()
+                    ? members.stream().limit(TESSERA_BOOTSTRAP).map(Node::tesseraUrl).sorted().toList()
+                    : tmNodes.stream().map(u -> tmNode(u, members).map(Node::tesseraUrl).orElse(u)).distinct().sorted().toList();
+        }
+        return new Peering(validators, bootnodes, seeds);
+    }
+
+    private static List<String> tmNodes(Network network) {
+        if (!(network.config().get("tm_nodes") instanceof List<?> l)) return List.of();
+        return l.stream().filter(Objects::nonNull).map(String::valueOf).map(String::strip)
+                .filter(u -> !u.isEmpty()).toList();
+    }
+
+    /**
+     * The member node of this file a tm_nodes entry names, as ORCA-W004 reads it: the first label of the URL's host,
+     * without a "-tessera" suffix, is a member's release name ({@code <org>-<node>}), or its service name when that
+     * is unique among the members or the second label is its namespace. Anything else is a node outside this file.
+     */
+    private static Optional<Node> tmNode(String url, List<Node> members) {
+        String host;
+        try {
+            host = URI.create(url).getHost();
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+        if (host == null) return Optional.empty();
+        String[] labels = host.toLowerCase(Locale.ROOT).split("\\.");
+        String first = labels[0].endsWith("-tessera") ? labels[0].substring(0, labels[0].length() - "-tessera".length()) : labels[0];
+        for (Node m : members) {
+            if (m.release().equals(first)) return Optional.of(m);
+        }
+        List<Node> named = members.stream().filter(m -> m.service().name().equals(first)).toList();
+        if (labels.length > 1) {
+            List<Node> inNamespace = named.stream().filter(m -> m.namespace().equals(labels[1])).toList();
+            if (inNamespace.size() == 1) return Optional.of(inNamespace.get(0));
+        }
+        return named.size() == 1 ? Optional.of(named.get(0)) : Optional.empty();
+    }
+
+    /**
+     * A node with its identity: the key of an earlier run when the material source has it, otherwise a new one,
+     * drawn from {@code random} now and derived when the supplier runs. A kept key whose public halves are stored
+     * with it is not re-derived (an EC multiplication per node and run).
+     */
+    private static Supplier<Node> node(Organization org, Service s, String release, String ns, Optional<SecretPlan> known,
+                                       SecureRandom random) {
+        String secretName = release + "-nodekey";
+        if (known.isPresent() && known.get().data().isEmpty()) {
+            // Only the public half is known (the private key lives encrypted in Git): keep the identity.
+            SecretPlan p = known.get();
+            Node n = new Node(org, s, release, ns, NodePublicKey.parse(p.publicData().get("publicKey")),
+                    Address.parse(p.publicData().get("address")), p);
+            return () -> n;
+        }
+        if (known.isPresent()) {
+            SecretPlan p = known.get();
+            NodePublicKey stored = storedPublicKey(p);
+            if (stored != null && p.name().equals(secretName)) {
+                Node n = new Node(org, s, release, ns, stored, stored.address(), p);
+                return () -> n;
+            }
+        }
+        Supplier<NodeKey> key = known.map(p -> NodeKey.deferred(p.data().get(NODE_KEY))).orElseGet(() -> NodeKey.draw(random));
+        return () -> {
+            NodeKey k = key.get();
+            SecretPlan secret = new SecretPlan(secretName, new TreeMap<>(Map.of(NODE_KEY, k.privateKey())),
+                    new TreeMap<>(Map.of("address", k.address().toString(), "publicKey", k.publicKey().toString())));
+            return new Node(org, s, release, ns, k.publicKey(), k.address(), secret);
+        };
     }
 
     @Override
@@ -69,34 +179,20 @@ public final class BesuPlanner implements PlatformPlanner {
         Consensus consensus = Consensus.parse(consensusName);
         boolean tessera = "tessera".equals(String.valueOf(network.config().getOrDefault("transaction_manager", "none")));
 
-        List<Node> nodes = new ArrayList<>();
+        // Keys are drawn in node order (the same random gives the same keys); their public halves, an EC
+        // multiplication each, are computed in parallel.
+        List<Supplier<Node>> pending = new ArrayList<>();
         for (Organization org : network.organizations()) {
             String ns = Names.namespace(platform(), org.name());
             for (Service s : org.services()) {
                 if (!s.group().equals("validators") && !s.group().equals("peers")) continue;
                 String release = Names.release(org.name(), s.name());
-                String secretName = release + "-nodekey";
-                var known = existing.find(org.name(), secretName);
-                if (known.isPresent() && known.get().data().isEmpty()) {
-                    // Only the public half is known (the private key lives encrypted in Git): keep the identity.
-                    SecretPlan p = known.get();
-                    nodes.add(new Node(org, s, release, ns, NodePublicKey.parse(p.publicData().get("publicKey")),
-                            Address.parse(p.publicData().get("address")), p));
-                    continue;
-                }
-                NodeKey key = known.map(p -> NodeKey.fromPrivateKey(p.data().get(NODE_KEY)))
-                        .orElseGet(() -> NodeKey.generate(random));
-                SecretPlan secret = new SecretPlan(secretName, new TreeMap<>(Map.of(NODE_KEY, key.privateKey())),
-                        new TreeMap<>(Map.of("address", key.address().toString(), "publicKey", key.publicKey().toString())));
-                nodes.add(new Node(org, s, release, ns, key.publicKey(), key.address(), secret));
+                pending.add(node(org, s, release, ns, existing.find(org.name(), release + "-nodekey"), random));
             }
         }
-
+        List<Node> nodes = pending.parallelStream().map(Supplier::get).toList();
         String genesis = genesis(network, consensus, nodes);
-        List<String> staticNodes = nodes.stream().map(n -> n.enode().url()).sorted().toList();
-        List<String> bootnodes = nodes.stream().filter(n -> n.service().flag("bootnode", false))
-                .map(n -> n.enode().url()).sorted().toList();
-
+        Peering peering = peering(network, nodes, tessera);
         List<OrganizationPlan> plans = new ArrayList<>();
         for (Organization org : network.organizations()) {
             String ns = Names.namespace(platform(), org.name());
@@ -105,8 +201,8 @@ public final class BesuPlanner implements PlatformPlanner {
             String networkRelease = Names.release(org.name(), "network");
             Map<String, Object> netValues = new LinkedHashMap<>();
             netValues.put("genesis", genesis);
-            netValues.put("staticNodes", staticNodes);
-            netValues.put("bootnodes", bootnodes);
+            netValues.put("staticNodes", peering.staticNodes());
+            netValues.put("bootnodes", peering.bootnodes());
             releases.add(new ReleasePlan(networkRelease, "network", d.chart("network"), d.chartVersion("network"), netValues, List.of()));
             for (Node n : nodes) {
                 if (n.org() != org) continue;
@@ -133,16 +229,11 @@ public final class BesuPlanner implements PlatformPlanner {
                     int client = n.service().port("tm_clientport").orElse(8888);
                     values.put("privacy", ordered("enabled", true, "url", "http://" + tmRelease + ":" + client,
                             "publicKeySecret", ordered("name", tmKeys.name())));
-                    List<String> peers = new ArrayList<>();
-                    for (Node other : nodes) {
-                        if (other == n || other.validator()) continue;
-                        peers.add("http://" + other.release() + "-tessera." + other.namespace() + ".svc.cluster.local:9000");
-                    }
                     Map<String, Object> tmValues = new LinkedHashMap<>();
                     tmValues.put("image", ordered("tag", d.tesseraTag(String.valueOf(network.config().getOrDefault("tm_version", "")))));
                     tmValues.put("keys", ordered("secretName", tmKeys.name()));
                     tmValues.put("ports", ordered("client", client));
-                    tmValues.put("peers", peers.stream().sorted().toList());
+                    tmValues.put("peers", peering.tesseraPeers(n));
                     scheduling(org, tmValues);
                     releases.add(new ReleasePlan(tmRelease, "tm", d.chart("tm"), d.chartVersion("tm"), tmValues, List.of()));
                     depends.add(tmRelease);
@@ -153,6 +244,28 @@ public final class BesuPlanner implements PlatformPlanner {
             plans.add(new OrganizationPlan(org, ns, releases, secrets));
         }
         return new DeploymentPlan(network, plans);
+    }
+
+    private static final Pattern PRIVATE_KEY = Pattern.compile("0x[0-9a-f]{64}");
+
+    /**
+     * The public key stored beside a kept private key, when the record is exactly what {@link #node} writes (Besu's
+     * key file form, the public key on the curve, the address its keccak hash); otherwise null and the key is
+     * re-derived. The private key is kept as it is either way, so identities never change.
+     */
+    private static NodePublicKey storedPublicKey(SecretPlan p) {
+        Map<String, String> pub = p.publicData();
+        if (!p.generated() || !SecretPlan.OPAQUE.equals(p.type()) || !p.data().keySet().equals(Set.of(NODE_KEY))
+                || !pub.keySet().equals(Set.of("address", "publicKey"))
+                || !PRIVATE_KEY.matcher(p.data().get(NODE_KEY).reveal()).matches()) {
+            return null;
+        }
+        try {
+            NodePublicKey key = NodePublicKey.parse(pub.get("publicKey"));
+            return key.toString().equals(pub.get("publicKey")) && key.address().toString().equals(pub.get("address")) ? key : null;
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
     }
 
     /** Values maps keep insertion order: generated files must not depend on hash order. */

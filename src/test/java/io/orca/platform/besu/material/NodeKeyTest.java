@@ -106,4 +106,21 @@ class NodeKeyTest {
         assertThrows(IllegalArgumentException.class, () -> NodePublicKey.parse(notOnCurve));
         assertThrows(IllegalArgumentException.class, () -> NodePublicKey.parse("abc"));
     }
+
+    /** draw() makes the same draws as BouncyCastle's generator: the same seeded random gives the same keys. */
+    @Test
+    void drawnKeysEqualGeneratedKeys() throws Exception {
+        SecureRandom a = SecureRandom.getInstance("SHA1PRNG");
+        a.setSeed(7);
+        SecureRandom b = SecureRandom.getInstance("SHA1PRNG");
+        b.setSeed(7);
+        for (int i = 0; i < 50; i++) {
+            NodeKey generated = NodeKey.generate(a);
+            NodeKey drawn = NodeKey.draw(b).get();
+            assertEquals(generated, drawn);
+            assertEquals(generated.publicKey(), drawn.publicKey());
+            assertEquals(NodeKey.fromPrivateKey(generated.privateKey()).publicKey(), generated.publicKey());
+            assertEquals(generated.publicKey(), NodeKey.deferred(generated.privateKey()).get().publicKey());
+        }
+    }
 }
