@@ -78,7 +78,7 @@ public final class BesuPlanner implements PlatformPlanner {
     static final int TESSERA_BOOTSTRAP = 3;
 
     /**
-     * Who peers with whom. Both lists stay bounded as the network grows (see docs/decisions/0008-bounded-peering.md):
+     * Who peers with whom. Both lists stay bounded as the network grows (see docs/decisions/0009-bounded-peering.md):
      * static nodes are the validators (they need a full mesh; members follow the chain through them), bootnodes give
      * discovery an entry point, Tessera nodes start from a few known peers and discover the rest themselves.
      */

@@ -23,7 +23,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Peering stays bounded (docs/decisions/0008-bounded-peering.md): static nodes are the validators, bootnodes the
+ * Peering stays bounded (docs/decisions/0009-bounded-peering.md): static nodes are the validators, bootnodes the
  * flagged nodes or else the validators, Tessera peers config.tm_nodes or else a bootstrap set of at most 3.
  */
 class BesuPeeringTest {
