@@ -55,7 +55,6 @@ public final class YamlLoader {
      */
     public static final int MAX_LINE_CHARS = 256 * 1024;
 
-    private static final Pattern SAFE_KEY = Pattern.compile("[A-Za-z_][A-Za-z0-9_-]*");
     private static final Pattern INT = Pattern.compile("[-+]?(0|[1-9][0-9_]*)");
     private static final Pattern HEX = Pattern.compile("[-+]?0x[0-9a-fA-F_]+");
     private static final Pattern OCT = Pattern.compile("[-+]?0[0-7_]+");
@@ -101,7 +100,9 @@ public final class YamlLoader {
                             "the document is written as JSON (flow style)",
                             "write network.yaml as block-style YAML, e.g. convert it with 'yq -P'"));
                 }
-                long size = expandedSize(root, new IdentityHashMap<>(), 0);
+                // Without a '*' anywhere the text holds no alias, so nothing is shared and the converter's own node
+                // count bounds the work; the shared-graph walk (a tenth of loading a large file) is for files with aliases.
+                long size = text.indexOf('*') < 0 ? 0 : expandedSize(root, new IdentityHashMap<>(), 0);
                 if (size > MAX_NODES) {
                     throw new LimitExceeded("document expands to more than " + MAX_NODES + " nodes through aliases (alias bomb?)",
                             pos(root.getStartMark()));
@@ -334,8 +335,9 @@ public final class YamlLoader {
                                 "repeat the keys explicitly; merge keys are not part of YAML 1.2"));
                         continue;
                     }
-                    String childPath = path.isEmpty() ? (SAFE_KEY.matcher(key).matches() ? key : "[\"" + key + "\"]")
-                            : SAFE_KEY.matcher(key).matches() ? path + "." + key : path + "[\"" + key + "\"]";
+                    boolean safe = safeKey(key);
+                    String childPath = path.isEmpty() ? (safe ? key : "[\"" + key + "\"]")
+                            : safe ? path + "." + key : path + "[\"" + key + "\"]";
                     String childPointer = pointer + "/" + key.replace("~", "~0").replace("/", "~1");
                     YMap.Entry previous = entries.get(key);
                     YNode value = convert(t.getValueNode(), childPath, childPointer, depth + 1);
@@ -389,6 +391,8 @@ public final class YamlLoader {
         }
 
         private static Object parseInt(String v) {
+            long plain = plainDecimal(v);
+            if (plain >= 0) return plain;
             String s = v.replace("_", "");
             try {
                 BigInteger n;
@@ -405,6 +409,38 @@ public final class YamlLoader {
                 return v;
             }
         }
+    }
+
+    /**
+     * Whether a key can follow a '.' in a path ({@code [A-Za-z_][A-Za-z0-9_-]*}), without a regex: keys are checked
+     * once per mapping entry of every file.
+     */
+    static boolean safeKey(String key) {
+        int n = key.length();
+        if (n == 0) return false;
+        char c0 = key.charAt(0);
+        if (!(c0 >= 'A' && c0 <= 'Z' || c0 >= 'a' && c0 <= 'z' || c0 == '_')) return false;
+        for (int i = 1; i < n; i++) {
+            char c = key.charAt(i);
+            if (!(c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '_' || c == '-')) return false;
+        }
+        return true;
+    }
+
+    /**
+     * The value of an unsigned decimal integer written plainly ("0", "30303"; no sign, no '_', no leading zero, at
+     * most 18 digits), or -1 for anything else, which the regular expressions then decide.
+     */
+    static long plainDecimal(String v) {
+        int n = v.length();
+        if (n == 0 || n > 18 || (v.charAt(0) == '0' && n > 1)) return -1;
+        long r = 0;
+        for (int i = 0; i < n; i++) {
+            char c = v.charAt(i);
+            if (c < '0' || c > '9') return -1;
+            r = r * 10 + (c - '0');
+        }
+        return r;
     }
 
     /** For tests and callers that hold text. */

@@ -40,7 +40,7 @@ public final class Placeholders implements SemanticRule {
      */
     public static boolean isPlaceholder(String path, String value) {
         if (value.contains("${")) return false;
-        if (SAMPLE_VALUES.contains(value) || ANGLE.matcher(value).find()) return true;
+        if (SAMPLE_VALUES.contains(value) || (value.indexOf('<') >= 0 && ANGLE.matcher(value).find())) return true;
         return SecretKeys.isSecretPath(path) && (FILLER.matcher(value).matches() || VARIABLE_NAME.matcher(value).matches());
     }
 
