@@ -14,13 +14,13 @@ python3 bench/gen-network.py 200 5 > bench/data/besu-200-orgs.yaml
 [ -x bench/node_modules/.bin/ajv ] || npm install --prefix bench --no-audit --no-fund >/dev/null
 ./orca --version >/dev/null                        # builds the jar when stale
 rm -f target/orca-jdk*.aot target/orca-jdk*.jsa target/orca-jdk*.failed
-./orca --version >/dev/null                        # the first run trains the start-up cache (AOT on JDK 25+, CDS before)
+ORCA_TRAIN=wait ./orca --version >/dev/null        # trains the start-up cache first (AOT on JDK 25+, CDS before)
 # The same launcher on JDK 17 (CDS archive), when one is installed: what a machine without a newer JDK gets.
 jdk17=""
 for home in /usr/lib/jvm/*/; do
   [ -x "$home/bin/java" ] && grep -q '^JAVA_VERSION="17' "$home/release" 2>/dev/null && { jdk17="${home%/}/bin/java"; break; }
 done
-[ -z "$jdk17" ] || ORCA_JAVA="$jdk17" ./orca --version >/dev/null
+[ -z "$jdk17" ] || ORCA_TRAIN=wait ORCA_JAVA="$jdk17" ./orca --version >/dev/null
 ajv="bench/node_modules/.bin/ajv validate --strict=false -s $schema -d"
 runs="${RUNS:-10}"
 jvm="$(ORCA_JAVA_OPTS=-XshowSettings:properties ./orca --version 2>&1 | sed -n 's/^ *java.runtime.version = //p')"

@@ -43,7 +43,7 @@ if [ "$what" = warm ] || [ "$what" = warm-local ] || [ "$what" = all ]; then
   warm local-rerun "$local" local=true store=rerun write=true
 fi
 if [ "$what" = cold ] || [ "$what" = all ]; then
-  rm -f target/orca.jsa; ./orca --version >/dev/null   # makes the launcher's CDS archive
+  ORCA_TRAIN=wait ./orca --version >/dev/null   # the launcher's start-up cache, trained before timing
   work=$(mktemp -d) root=$PWD
   for f in "$net" "$local"; do
     tag=$(basename "$f" .yaml)
