@@ -226,7 +226,7 @@ final class GitTransports implements AutoCloseable {
     }
 
     /** The TLS layer's own reason, without Java class names (e.g. "PKIX path building failed: unable to find ..."). */
-    private static String tlsReason(Throwable e) {
+    static String tlsReason(Throwable e) {
         String reason = null;
         for (Throwable c = e; c != null && c.getCause() != c; c = c.getCause()) {
             if (c instanceof javax.net.ssl.SSLException || c instanceof java.security.cert.CertificateException) {
@@ -240,7 +240,8 @@ final class GitTransports implements AutoCloseable {
             reason = root.getMessage();
         }
         if (reason == null) return "certificate path validation failed";
-        return reason.replaceAll("\\b(?:[a-z_][a-z0-9_]*\\.)+[A-Z]\\w*(?:Exception|Error): ", "").strip();
+        return reason.replaceAll("\\b(?:[a-z_][a-z0-9_]*\\.)+[A-Z]\\w*(?:Exception|Error): ", "")
+                .replaceFirst("^\\s*\\([a-z_]+\\)\\s*", "").strip(); // newer JDKs prefix the TLS alert, "(certificate_unknown) "
     }
 
     private static final CredentialsProvider NO_QUESTIONS = new CredentialsProvider() {
