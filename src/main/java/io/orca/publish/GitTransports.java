@@ -185,6 +185,11 @@ final class GitTransports implements AutoCloseable {
             msg = hostKeyCheck.rejection;
         } else if (keyProblem != null) {
             msg = keyProblem;
+        } else if (untrustedCertificate(text)) {
+            msg = url + ": the server's TLS certificate is not trusted (" + tlsReason(e) + "); if it is signed by a"
+                    + " private CA, trust that CA: ORCA_JAVA_OPTS=\"-Djavax.net.ssl.trustStore=/path/truststore.p12"
+                    + " -Djavax.net.ssl.trustStorePassword=...\" (a PKCS#12 store holding the CA certificate;"
+                    + " see docs/publish.md, 'https with a private CA')";
         } else if (text.contains("not authorized") || text.contains("authentication is required")
                 || text.contains("401") || text.contains("auth fail") || text.contains("authentication failed")
                 || text.contains("no more authentication methods")) {
@@ -212,6 +217,31 @@ final class GitTransports implements AutoCloseable {
             msg = operation + " " + url + " failed: " + detail;
         }
         return Redaction.redact(msg, secrets());
+    }
+
+    /** Certificate-path failures of a TLS handshake: the server's chain does not lead to a trusted CA. */
+    private static boolean untrustedCertificate(String lowerCaseCauses) {
+        return lowerCaseCauses.contains("pkix path") || lowerCaseCauses.contains("unable to find valid certification path")
+                || lowerCaseCauses.contains("certpathvalidatorexception") || lowerCaseCauses.contains("certpathbuilderexception");
+    }
+
+    /** The TLS layer's own reason, without Java class names (e.g. "PKIX path building failed: unable to find ..."). */
+    static String tlsReason(Throwable e) {
+        String reason = null;
+        for (Throwable c = e; c != null && c.getCause() != c; c = c.getCause()) {
+            if (c instanceof javax.net.ssl.SSLException || c instanceof java.security.cert.CertificateException) {
+                reason = c.getMessage();
+                break;
+            }
+        }
+        if (reason == null) {
+            Throwable root = e;
+            while (root.getCause() != null && root.getCause() != root) root = root.getCause();
+            reason = root.getMessage();
+        }
+        if (reason == null) return "certificate path validation failed";
+        return reason.replaceAll("\\b(?:[a-z_][a-z0-9_]*\\.)+[A-Z]\\w*(?:Exception|Error): ", "")
+                .replaceFirst("^\\s*\\([a-z_]+\\)\\s*", "").strip(); // newer JDKs prefix the TLS alert, "(certificate_unknown) "
     }
 
     private static final CredentialsProvider NO_QUESTIONS = new CredentialsProvider() {

@@ -15,6 +15,18 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class PublishUnitTest {
+    /** The TLS reason in the "not trusted" message, as JDK 17 and newer JDKs (alert prefix) word it. */
+    @Test
+    void tlsReasonDropsClassNamesAndTheAlertPrefix() {
+        String expected = "PKIX path building failed: unable to find valid certification path to requested target";
+        for (String jdk : List.of("", "(certificate_unknown) ")) {
+            Exception e = new org.eclipse.jgit.errors.TransportException("https://h/r.git: cannot open git-upload-pack",
+                    new javax.net.ssl.SSLHandshakeException(jdk + "PKIX path building failed: "
+                            + "sun.security.provider.certpath.SunCertPathBuilderException: unable to find valid certification path to requested target"));
+            assertEquals(expected, GitTransports.tlsReason(e));
+        }
+    }
+
     @Test
     void redactionRemovesPasswordsFromUrlsAndKnownSecrets() {
         assertEquals("https://bob@git.example.org/x.git: not authorized",

@@ -2,6 +2,8 @@ package io.orca.testing;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsServer;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -16,22 +18,34 @@ import java.nio.file.Path;
 import java.util.Base64;
 import java.util.Map;
 import java.util.concurrent.Executors;
+import javax.net.ssl.SSLContext;
 
 /**
  * A real Git smart-HTTP server on loopback: the JDK's HTTP server in front of {@code git http-backend}
- * (CGI), with optional HTTP Basic authentication. Serves every repository under {@code root}.
+ * (CGI), with optional HTTP Basic authentication. Serves every repository under {@code root}. The https variant
+ * ({@link #startHttps}) serves TLS with a certificate issued by a {@link TestCa}.
  */
 public final class GitHttpBackendServer implements AutoCloseable {
     private final HttpServer server;
     private final Path root;
     private final String username;
     private final String password;
+    private final String scheme;
 
-    private GitHttpBackendServer(Path root, String username, String password) throws IOException {
+    private GitHttpBackendServer(Path root, String username, String password, SSLContext tls) throws IOException {
         this.root = root;
         this.username = username;
         this.password = password;
-        this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        InetSocketAddress address = new InetSocketAddress(InetAddress.getLoopbackAddress(), 0);
+        if (tls == null) {
+            this.server = HttpServer.create(address, 0);
+            this.scheme = "http";
+        } else {
+            HttpsServer https = HttpsServer.create(address, 0);
+            https.setHttpsConfigurator(new HttpsConfigurator(tls));
+            this.server = https;
+            this.scheme = "https";
+        }
         server.createContext("/", this::handle);
         server.setExecutor(Executors.newFixedThreadPool(8));
         server.start();
@@ -39,12 +53,24 @@ public final class GitHttpBackendServer implements AutoCloseable {
 
     /** Serves {@code root} without authentication. */
     public static GitHttpBackendServer start(Path root) throws IOException {
-        return new GitHttpBackendServer(root, null, null);
+        return new GitHttpBackendServer(root, null, null, null);
     }
 
     /** Serves {@code root}; every request must carry these Basic credentials. */
     public static GitHttpBackendServer startWithBasicAuth(Path root, String username, String password) throws IOException {
-        return new GitHttpBackendServer(root, username, password);
+        return new GitHttpBackendServer(root, username, password, null);
+    }
+
+    /**
+     * Serves {@code root} over https with the server certificate of {@code ca} (for 127.0.0.1 and localhost);
+     * with Basic credentials when {@code username} is not null.
+     */
+    public static GitHttpBackendServer startHttps(Path root, TestCa ca, String username, String password) throws IOException {
+        try {
+            return new GitHttpBackendServer(root, username, password, ca.serverContext());
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IOException(e);
+        }
     }
 
     /** Creates a bare repository {@code name} (e.g. "org.git") under the root, with HEAD on {@code branch}. */
@@ -59,9 +85,9 @@ public final class GitHttpBackendServer implements AutoCloseable {
         return server.getAddress().getPort();
     }
 
-    /** The http URL of a repository under the root, e.g. {@code url("org.git")}. */
+    /** The http (or https) URL of a repository under the root, e.g. {@code url("org.git")}. */
     public String url(String repository) {
-        return "http://127.0.0.1:" + port() + "/" + repository;
+        return scheme + "://127.0.0.1:" + port() + "/" + repository;
     }
 
     @Override
