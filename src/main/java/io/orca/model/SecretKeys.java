@@ -22,14 +22,18 @@ public final class SecretKeys {
 
     /** Whether the value at a dotted path (e.g. network.organizations[0].gitops.password) is a secret. */
     public static boolean isSecretPath(String path) {
-        // One trailing index ("a.b[2]" → "a.b"), as the regex \[[^]]*]$ strips it; by hand, for it runs per value.
+        return isSecretKey(lastKey(path));
+    }
+
+    /** The key a dotted path ends with, past one trailing index: {@code a.gitops.password[2]} gives {@code password}. */
+    public static String lastKey(String path) {
+        // The trailing index as the regex \[[^]]*]$ strips it, by hand: this runs once per value of a file.
         String last = path;
         if (last.endsWith("]")) { // the leftmost '[' with no ']' between it and the final one
             int open = last.indexOf('[', last.lastIndexOf(']', last.length() - 2) + 1);
             if (open >= 0 && open < last.length() - 1) last = last.substring(0, open);
         }
-        int dot = last.lastIndexOf('.');
-        return isSecretKey(dot >= 0 ? last.substring(dot + 1) : last);
+        return last.substring(last.lastIndexOf('.') + 1);
     }
 
     /**

@@ -17,6 +17,12 @@ import java.util.Map;
 /** Deterministic YAML for generated files: block style, 2-space indent, no line folding, a header naming the source. */
 public final class Manifests {
     private static final ThreadLocal<Yaml> YAML = ThreadLocal.withInitial(() -> {
+        DumperOptions o = dumperOptions();
+        return new Yaml(new FastStrings(o), o);
+    });
+
+    /** SnakeYAML's options for generated files (the fallback writer; BlockWriter writes the same bytes). */
+    public static DumperOptions dumperOptions() {
         DumperOptions o = new DumperOptions();
         o.setDefaultFlowStyle(DumperOptions.FlowStyle.BLOCK);
         o.setIndent(2);
@@ -27,8 +33,8 @@ public final class Manifests {
         // A list or map that occurs twice in a document (e.g. the same enode list as static nodes and bootnodes) is
         // written out twice, not as an anchor and an alias: the files are read by people and by kustomize.
         o.setDereferenceAliases(true);
-        return new Yaml(new FastStrings(o), o);
-    });
+        return o;
+    }
 
     /**
      * SnakeYAML's Representer, deciding a string's tag and style exactly as SafeRepresenter.RepresentString does

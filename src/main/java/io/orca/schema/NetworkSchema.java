@@ -1,9 +1,7 @@
 package io.orca.schema;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -88,57 +86,11 @@ public final class NetworkSchema {
         }
     }
 
-    /**
-     * The schema as a Jackson tree, read with a bare {@link JsonParser}: an ObjectMapper's first construction costs a
-     * cold start ~60 ms (date formats, locale data) and validation needs none of its features.
-     */
-    static JsonNode readJson(String text) {
-        try (JsonParser p = new JsonFactory().createParser(text)) {
-            JsonNode n = readValue(p, p.nextToken());
-            if (p.nextToken() != null) throw new IOException("trailing content after the schema");
-            return n;
+    private static JsonNode readJson(String text) {
+        try {
+            return new ObjectMapper().readTree(text);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-    }
-
-    private static JsonNode readValue(JsonParser p, JsonToken t) throws IOException {
-        JsonNodeFactory f = JsonNodeFactory.instance;
-        if (t == null) throw new IOException("schema ends early");
-        switch (t) {
-            case START_OBJECT -> {
-                ObjectNode o = f.objectNode();
-                for (JsonToken k = p.nextToken(); k != JsonToken.END_OBJECT; k = p.nextToken()) {
-                    String name = p.currentName();
-                    o.set(name, readValue(p, p.nextToken()));
-                }
-                return o;
-            }
-            case START_ARRAY -> {
-                ArrayNode a = f.arrayNode();
-                for (JsonToken v = p.nextToken(); v != JsonToken.END_ARRAY; v = p.nextToken()) a.add(readValue(p, v));
-                return a;
-            }
-            case VALUE_STRING -> {
-                return f.textNode(p.getText());
-            }
-            case VALUE_NUMBER_INT -> { // the node types ObjectMapper.readTree gives, so that keyword comparisons agree
-                return switch (p.getNumberType()) {
-                    case INT -> f.numberNode(p.getIntValue());
-                    case LONG -> f.numberNode(p.getLongValue());
-                    default -> f.numberNode(p.getBigIntegerValue());
-                };
-            }
-            case VALUE_NUMBER_FLOAT -> {
-                return f.numberNode(p.getDoubleValue());
-            }
-            case VALUE_TRUE, VALUE_FALSE -> {
-                return f.booleanNode(t == JsonToken.VALUE_TRUE);
-            }
-            case VALUE_NULL -> {
-                return f.nullNode();
-            }
-            default -> throw new IOException("unexpected " + t + " in the schema");
         }
     }
 

@@ -19,14 +19,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  */
 class ManifestsEquivalenceTest {
     private static Yaml snakeYaml() {
-        DumperOptions o = new DumperOptions();
-        o.setDefaultFlowStyle(DumperOptions.FlowStyle.BLOCK);
-        o.setIndent(2);
-        o.setIndicatorIndent(0);
-        o.setWidth(Integer.MAX_VALUE);
-        o.setSplitLines(false);
-        o.setLineBreak(DumperOptions.LineBreak.UNIX);
-        o.setDereferenceAliases(true);
+        DumperOptions o = Manifests.dumperOptions();
         return new Yaml(new Representer(o), o);
     }
 

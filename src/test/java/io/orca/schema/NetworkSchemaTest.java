@@ -216,17 +216,6 @@ class NetworkSchemaTest {
         }
     }
 
-    /** The bare-parser reading (start-up cost) must give exactly the tree ObjectMapper gives, node types included. */
-    @Test
-    void schemaReadWithoutObjectMapperIsTheSameTree() throws IOException {
-        String text = NetworkSchema.text();
-        assertEquals(MAPPER.readTree(text), NetworkSchema.readJson(text));
-        String tricky = "{\"i\": 1, \"l\": 3000000000, \"b\": 123456789012345678901234567890, \"d\": 1.5, "
-                + "\"e\": -2e3, \"t\": true, \"f\": false, \"n\": null, \"a\": [[], {}, \"\\u00e9\\n\"]}";
-        assertEquals(MAPPER.readTree(tricky), NetworkSchema.readJson(tricky));
-        assertEquals(MAPPER.readTree(tricky).toString(), NetworkSchema.readJson(tricky).toString());
-    }
-
     @Test
     void schemaConformsToTheDraft202012MetaSchema() throws IOException {
         JsonSchema meta = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012)

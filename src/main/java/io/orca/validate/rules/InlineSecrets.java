@@ -30,8 +30,7 @@ public final class InlineSecrets implements SemanticRule {
 
     /** Whether the value at a path is the path of a key file (gitops.private_key), not a secret itself. */
     static boolean holdsPath(String path) {
-        String last = path.replaceAll("\\[[^]]*]$", "");
-        return isPathKey(last.substring(last.lastIndexOf('.') + 1));
+        return isPathKey(SecretKeys.lastKey(path));
     }
 
     private static boolean isPathKey(String key) {

@@ -1,6 +1,7 @@
 package io.orca.validate.rules;
 
 import io.orca.load.YMap;
+import io.orca.model.SecretKeys;
 import io.orca.load.YNode;
 import io.orca.load.YSeq;
 
@@ -31,7 +32,7 @@ final class SecretHints {
         Matcher m = TOKEN.matcher(path);
         int at = 0;
         while (at < path.length()) {
-            if (!m.find(at) || m.start() != at) return sanitize(List.of(lastKey(path)));
+            if (!m.find(at) || m.start() != at) return sanitize(List.of(SecretKeys.lastKey(path)));
             at = m.end();
             if (m.group(1) != null) {
                 parentKey = key;
@@ -46,7 +47,7 @@ final class SecretHints {
                 }
             }
         }
-        if (key == null) return sanitize(List.of(lastKey(path)));
+        if (key == null) return sanitize(List.of(SecretKeys.lastKey(path)));
         if (parentKey != null && !parentKey.equals("network")) parts.add(parentKey);
         parts.add(key);
         return sanitize(parts);
@@ -60,11 +61,6 @@ final class SecretHints {
             if (name.startsWith(previous + "-") || name.startsWith(previous + "_")) name = name.substring(previous.length() + 1);
         }
         parts.add(name);
-    }
-
-    private static String lastKey(String path) {
-        String p = path.replaceAll("\\[[^]]*]$", "");
-        return p.substring(p.lastIndexOf('.') + 1);
     }
 
     private static String sanitize(List<String> parts) {
