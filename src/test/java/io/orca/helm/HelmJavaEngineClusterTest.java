@@ -137,9 +137,11 @@ class HelmJavaEngineClusterTest {
         KubeTarget target = KubeTarget.of(cluster.kubeconfig());
         String ns = cluster.createNamespace("helm-atomic");
         ReleaseRef demo = new ReleaseRef("demo", ns);
+        long start = System.nanoTime();
         HelmException e = assertThrows(HelmException.class, () -> helm.upgrade(
                 request(demo, target, "nodeSelector: {orca.io/nowhere: \"true\"}\n"),
                 WAIT.withTimeout(Duration.ofSeconds(5)).withAtomic(true)));
+        assertTrue(Duration.ofNanos(System.nanoTime() - start).toSeconds() < 60, "the install's timeout is honoured");
         assertTrue(e.getMessage().startsWith("install " + demo + ": "), e.getMessage());
         assertEquals(Optional.empty(), helm.status(target, demo), "atomic install uninstalled the failed release");
     }
