@@ -121,7 +121,7 @@ public final class GenerateService {
             if (op.secrets().isEmpty() || !o.secrets().ageRecipients().isEmpty()) continue;
             String message = "organization '" + o.name() + "' has private keys but no age recipient";
             if (options.publishing() && !isLocal(o.gitops())) {
-                throw new RefusedException(message + ": refusing to publish its Secrets to " + o.gitops().url()
+                throw new RefusedException(message + ": refusing to publish its Secrets to " + io.orca.model.Redaction.url(o.gitops().url())
                         + ". Fix: run 'orca secrets keygen " + o.name() + "', install the key in its cluster, and add the recipient"
                         + " under network.secrets.age_recipients or the organization's secrets.age_recipients");
             }

@@ -42,8 +42,8 @@ final class RepositoryCredentials {
             try {
                 TreeMap<String, Secret> data = new TreeMap<>();
                 if (g.protocol().equals("ssh")) {
-                    data.put("identity", Secret.of(java.nio.file.Files.readString(
-                            resolver.resolvePath(g.privateKey().orElseThrow(), where + ".private_key"), StandardCharsets.UTF_8)));
+                    data.put("identity", Secret.of(CredentialResolver.readCredentialFile(
+                            resolver.resolvePath(g.privateKey().orElseThrow(), where + ".private_key"), where + ".private_key")));
                     if (g.knownHosts().isPresent()) {
                         data.put("known_hosts", Secret.of(g.knownHosts().get()));
                     } else {
@@ -54,7 +54,7 @@ final class RepositoryCredentials {
                     data.put("password", resolver.resolve(g.password().orElseThrow(), where + ".password"));
                 }
                 repositorySecrets.put(key, new SecretPlan(net.flux().namespace(), SecretPlan.OPAQUE, data, new TreeMap<>(), false));
-            } catch (CredentialResolver.UnresolvedCredentialException | java.io.IOException e) {
+            } catch (CredentialResolver.UnresolvedCredentialException e) {
                 String message = "cannot write Flux's Git credentials: " + e.getMessage();
                 if (publishing) throw new GenerateService.RefusedException(message);
                 warnings.add(message);

@@ -18,7 +18,7 @@ final class NetworkInput {
     @Parameters(index = "0", paramLabel = "FILE", description = "the network.yaml")
     Path file;
 
-    @Option(names = "--state-dir", paramLabel = "DIR", defaultValue = ".orca/secrets",
+    @Option(names = "--state-dir", paramLabel = "DIR", converter = Cli.Directory.class, defaultValue = ".orca/secrets",
             description = "where generated private material is kept on this machine, never published (default: ${DEFAULT-VALUE})")
     Path stateDir;
 
@@ -42,7 +42,7 @@ final class NetworkInput {
             outcome = GenerateService.plan(input.name(), input.bytes(),
                     new GenerateService.Options(store, new SecureRandom(), orcaDir, existing, publishing, seal), warnings);
         } catch (GenerateService.RefusedException | SecretsException e) {
-            Cli.err().println("orca: " + e.getMessage());
+            Cli.err().println("orca: " + io.orca.model.Redaction.text(e.getMessage()));
             return null;
         }
         if (!outcome.ok()) {
@@ -50,7 +50,7 @@ final class NetworkInput {
                     outcome.diagnostics())), Cli.err());
             return null;
         }
-        warnings.forEach(w -> Cli.err().println("orca: " + (w.startsWith("warning") ? w : "warning: " + w)));
+        warnings.forEach(w -> Cli.err().println("orca: " + io.orca.model.Redaction.text(w.startsWith("warning") ? w : "warning: " + w)));
         int written = store.saveNew(outcome.plan().organizations());
         if (written > 0) {
             Cli.err().println("orca: warning: " + written + " private key(s) generated and kept in " + stateDir

@@ -3,6 +3,7 @@ package io.orca.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.orca.app.GenerateService;
+import io.orca.model.Redaction;
 import io.orca.plan.DeploymentPlan;
 import io.orca.plan.OrganizationPlan;
 import io.orca.plan.ReleasePlan;
@@ -50,7 +51,7 @@ public final class PlanCommand implements Callable<Integer> {
         out.printf("network %s %s (%s)%n", plan.network().platform(), plan.network().version(), plan.network().source().name());
         for (OrganizationPlan op : plan.organizations()) {
             out.printf("%norganization %s  namespace %s  repository %s (%s) %s%n", op.organization().name(), op.namespace(),
-                    op.organization().gitops().url(), op.organization().gitops().branch(), op.organization().gitops().releaseDir());
+                    Redaction.url(op.organization().gitops().url()), op.organization().gitops().branch(), op.organization().gitops().releaseDir());
             int i = 1;
             for (ReleasePlan r : op.releases()) {
                 out.printf("  %d. %-40s %s@%s%s%n", i++, r.name(), r.chart(), r.chartVersion(),
@@ -72,7 +73,7 @@ public final class PlanCommand implements Callable<Integer> {
             Map<String, Object> o = new LinkedHashMap<>();
             o.put("name", op.organization().name());
             o.put("namespace", op.namespace());
-            o.put("repository", io.orca.render.Manifests.map("url", op.organization().gitops().url(), "branch", op.organization().gitops().branch(),
+            o.put("repository", io.orca.render.Manifests.map("url", Redaction.url(op.organization().gitops().url()), "branch", op.organization().gitops().branch(),
                     "releaseDir", op.organization().gitops().releaseDir()));
             List<Object> releases = new ArrayList<>();
             for (ReleasePlan r : op.releases()) {

@@ -23,21 +23,9 @@ public final class GitUrls {
         return Optional.empty();
     }
 
-    /**
-     * The URL as it may be shown in a message: a password or token in its user part ({@code https://user:token@host})
-     * is replaced by ***. Anything else is returned as it is.
-     */
+    /** The URL as it may be shown in a message: see {@link Redaction#url}. */
     public static String redact(String url) {
-        int scheme = url.indexOf("://");
-        if (scheme < 0) return url;
-        int hostStart = scheme + 3;
-        int slash = url.indexOf('/', hostStart);
-        int authorityEnd = slash < 0 ? url.length() : slash;
-        int at = url.lastIndexOf('@', authorityEnd - 1);
-        if (at < hostStart) return url;
-        int colon = url.indexOf(':', hostStart);
-        String user = colon >= 0 && colon < at ? url.substring(hostStart, colon) + ":***" : "***";
-        return url.substring(0, hostStart) + user + url.substring(at);
+        return Redaction.url(url);
     }
 
     /** The URL as Flux's GitRepository takes it: scp-like {@code git@host:path} becomes {@code ssh://git@host/path}. */

@@ -118,7 +118,7 @@ class ValidateCommandTest {
     void missingFileExitsTwo() {
         Run r = orca("validate", "/nonexistent/network.yaml");
         assertEquals(2, r.code());
-        assertTrue(r.err().contains("no such file"), r.err());
+        assertTrue(r.out().contains("/nonexistent/network.yaml:1:1: error ORCA-E008: cannot read the file: no such file"), r.all());
         noStackTrace(r);
     }
 
@@ -126,7 +126,7 @@ class ValidateCommandTest {
     void directoryExitsTwo(@TempDir Path dir) {
         Run r = orca("validate", dir.toString());
         assertEquals(2, r.code());
-        assertTrue(r.err().contains("is a directory"), r.err());
+        assertTrue(r.out().contains("error ORCA-E008: cannot read the file: it is a directory"), r.all());
         noStackTrace(r);
     }
 
@@ -155,7 +155,7 @@ class ValidateCommandTest {
     void missingFileAmongValidOnesExitsTwo() {
         Run r = orca("validate", VALID, "/nonexistent/other.yaml");
         assertEquals(2, r.code());
-        assertTrue(r.err().contains("/nonexistent/other.yaml"), r.err());
+        assertTrue(r.out().contains("/nonexistent/other.yaml:1:1: error ORCA-E008"), r.all());
     }
 
     @Test

@@ -58,7 +58,7 @@ public final class Placeholders implements SemanticRule {
                 return;
             }
             if (isPlaceholder(s.path(), v)) {
-                boolean secret = SecretKeys.isSecretPath(s.path());
+                boolean secret = SecretKeys.maybeSecretPath(s.path());
                 String shown = secret ? "the value" : "'" + io.orca.model.GitUrls.redact(v) + "'";
                 ctx.report(Rule.PLACEHOLDER, s, shown + " at '" + s.path() + "' looks like a placeholder from a sample",
                         secret ? secretHint(ctx, s.path(), v) : "replace it with the real value before deploying");
