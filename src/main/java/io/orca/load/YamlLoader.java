@@ -61,10 +61,6 @@ public final class YamlLoader {
      */
     public static final int MAX_VALUE_CHARS = MAX_LINE_CHARS;
 
-    /** Integers with more significant digits than this are read as ±{@link #HUGE} (see parseInt). */
-    static final int MAX_INTEGER_DIGITS = 100;
-    static final BigInteger HUGE = BigInteger.TEN.pow(MAX_INTEGER_DIGITS);
-
     private static final Pattern INT = Pattern.compile("[-+]?(0|[1-9][0-9_]*)");
     private static final Pattern HEX = Pattern.compile("[-+]?0x[0-9a-fA-F_]+");
     private static final Pattern OCT = Pattern.compile("[-+]?0[0-7_]+");
@@ -412,30 +408,14 @@ public final class YamlLoader {
             if (plain >= 0) return plain;
             String s = v.replace("_", "");
             try {
+                BigInteger n;
                 boolean neg = s.startsWith("-");
                 String body = s.startsWith("-") || s.startsWith("+") ? s.substring(1) : s;
-                int radix;
-                String digits;
-                if (HEX.matcher(s).matches()) {
-                    radix = 16;
-                    digits = body.substring(2);
-                } else if (BIN.matcher(s).matches()) {
-                    radix = 2;
-                    digits = body.substring(2);
-                } else if (OCT.matcher(s).matches()) {
-                    radix = 8;
-                    digits = body;
-                } else if (INT.matcher(s).matches()) {
-                    radix = 10;
-                    digits = body;
-                } else {
-                    return v; // sexagesimal (1:20) and other YAML 1.1 oddities stay text
-                }
-                int first = 0;
-                while (first < digits.length() - 1 && digits.charAt(first) == '0') first++;
-                // BigInteger parses in quadratic time (5 s for 250,000 digits); a number this long is past every range
-                // Orca accepts, so it is read as ±10^100, which every range check refuses just the same.
-                BigInteger n = digits.length() - first > MAX_INTEGER_DIGITS ? HUGE : new BigInteger(digits.substring(first), radix);
+                if (HEX.matcher(s).matches()) n = new BigInteger(body.substring(2), 16);
+                else if (BIN.matcher(s).matches()) n = new BigInteger(body.substring(2), 2);
+                else if (OCT.matcher(s).matches()) n = new BigInteger(body, 8);
+                else if (INT.matcher(s).matches()) n = new BigInteger(body);
+                else return v; // sexagesimal (1:20) and other YAML 1.1 oddities stay text
                 if (neg) n = n.negate();
                 return n.bitLength() < 64 ? (Object) n.longValue() : n;
             } catch (NumberFormatException e) {

@@ -41,7 +41,13 @@ public final class GitUrls {
 
     /** host/path without scheme, user, port, trailing ".git" or "/": how Bevel's git_repo and git_url compare. */
     public static String canonical(String url) {
-        String u = url.trim();
+        String u = Redaction.withoutUserInfo(url.trim());
+        if (!u.contains("://")) { // user:password@host/path (Bevel's git_repo): credentials name no repository
+            int at = u.indexOf('@');
+            int slash = u.indexOf('/');
+            int colon = u.indexOf(':');
+            if (at > 0 && (slash < 0 || at < slash) && colon >= 0 && colon < at) u = u.substring(at + 1);
+        }
         Matcher scp = SCP.matcher(u);
         if (!u.contains("://") && scp.matches()) {
             u = scp.group(1) + "/" + scp.group(2);

@@ -92,7 +92,8 @@ public final class SecretKeys {
     }
 
     /** A key at the start of a text: {@code name:}, {@code "name":}, {@code 'name':}. */
-    private static final Pattern KEY_START = Pattern.compile("(?:[A-Za-z_][A-Za-z0-9_-]*|\"[^\"]*\"|'[^']*')\\s*:(?:\\s|$)");
+    // The lookbehind starts a key only where a word starts: without it find() would rescan a long word from each of its characters.
+    private static final Pattern KEY_START = Pattern.compile("(?<![A-Za-z0-9_-])(?:[A-Za-z_][A-Za-z0-9_-]*|\"[^\"]*\"|'[^']*')\\s*:(?:\\s|$)");
 
     /**
      * The source excerpt of a diagnostic: {@link #maskLine}, and for a diagnostic about a secret's value (its path is

@@ -1,6 +1,8 @@
 package io.orca.validate;
 
 import io.orca.diag.Diagnostic;
+import io.orca.diag.Position;
+import io.orca.diag.Rule;
 import io.orca.load.LoadResult;
 import io.orca.load.YMap;
 import io.orca.load.YNode;
@@ -67,11 +69,18 @@ public final class ValidationService {
         String name = load.source().name();
         List<Diagnostic> diags = new ArrayList<>(load.diagnostics());
         load.document().ifPresent(doc -> {
-            diags.addAll(NetworkSchema.get().validate(name, doc));
-            if (doc instanceof YMap root) {
-                RuleContext ctx = new RuleContext(name, root);
-                for (SemanticRule rule : RULES) rule.check(ctx);
-                diags.addAll(ctx.diagnostics());
+            try {
+                diags.addAll(NetworkSchema.get().validate(name, doc));
+                if (doc instanceof YMap root) {
+                    RuleContext ctx = new RuleContext(name, root);
+                    for (SemanticRule rule : RULES) rule.check(ctx);
+                    diags.addAll(ctx.diagnostics());
+                }
+            } catch (StackOverflowError e) {
+                // Bounded patterns and values keep every check off this; if one still recurses too deep, it is a
+                // limit of the input (reported like the loader's), never a stack trace.
+                diags.add(Rule.INPUT_LIMIT.at(name, Position.START, "", "the document is too large or deep for a check to finish",
+                        "shorten the longest values and lists; see docs/security.md for Orca's limits"));
             }
         });
         diags.sort(Diagnostic.ORDER);
