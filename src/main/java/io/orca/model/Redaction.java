@@ -129,6 +129,31 @@ public final class Redaction {
     }
 
     /**
+     * Free text with every scheme-less {@code user:password@host} (Bevel's {@code git_repo}) masked as
+     * {@code user:***@host}, besides the URLs {@link #text} masks: for source excerpts, which show any value.
+     */
+    public static String addresses(String text) {
+        String out = text(text);
+        if (out == null || out.indexOf('@') < 0) return out;
+        StringBuilder b = null;
+        int copied = 0;
+        for (int at = out.indexOf('@'); at >= 0; at = out.indexOf('@', at + 1)) {
+            int s = at;
+            while (s > 0 && !endsAddressToken(out.charAt(s - 1))) s--;
+            int colon = out.indexOf(':', s);
+            if (colon <= s || colon >= at - 1 || s < copied || out.startsWith(MASK, colon + 1)) continue;
+            if (b == null) b = new StringBuilder(out.length());
+            b.append(out, copied, colon + 1).append(MASK);
+            copied = at;
+        }
+        return b == null ? out : b.append(out, copied, out.length()).toString();
+    }
+
+    private static boolean endsAddressToken(char c) {
+        return Character.isWhitespace(c) || c == '"' || c == '\'' || c == '{' || c == '[' || c == ',' || c == '/' || c == '@';
+    }
+
+    /**
      * A URL as a generated file carries it: no user part at all, except an ssh user without password (Flux's ssh
      * transport logs in as that user). Credentials reach Flux through a Secret, never through the URL.
      */

@@ -88,7 +88,7 @@ public final class SecretKeys {
         if (m.matches() && looksSecret(m.group(2))) return m.group(1) + m.group(2) + m.group(3) + "***";
         if (line.indexOf(':') < 0) return line;
         String masked = maskFlow(line);
-        return masked.contains("://") ? Redaction.text(masked) : masked;
+        return masked.indexOf('@') >= 0 ? Redaction.addresses(masked) : masked;
     }
 
     /** A key at the start of a text: {@code name:}, {@code "name":}, {@code 'name':}. */

@@ -11,6 +11,7 @@ import io.orca.diag.Diagnostic;
 import io.orca.diag.Printable;
 import io.orca.diag.Rule;
 import io.orca.diag.SourceFile;
+import io.orca.model.Redaction;
 import io.orca.model.SecretKeys;
 
 import java.io.PrintWriter;
@@ -50,18 +51,30 @@ public enum DiagnosticFormat {
                 if (d.isError()) errors++;
                 else warnings++;
                 out.printf("%s:%d:%d: %s %s: %s%n", Printable.escape(d.file()), d.position().line(), d.position().column(),
-                        d.severity().label(), d.ruleId(), Printable.escape(d.message()));
+                        d.severity().label(), d.ruleId(), Printable.escape(message(d)));
                 String line = SecretKeys.maskExcerpt(f.source().line(d.position().line()), d.path(), d.position().column());
                 if (!line.isEmpty()) {
                     excerpt(line, d.position().column(), out);
                 }
                 if (!d.path().isEmpty()) out.println("  at: " + Printable.escape(d.path()));
-                if (!d.hint().isEmpty()) out.println("  hint: " + Printable.escape(d.hint()));
+                if (!d.hint().isEmpty()) out.println("  hint: " + Printable.escape(hint(d)));
             }
         }
         if (errors + warnings > 0) {
             out.printf("%d error%s, %d warning%s%n", errors, errors == 1 ? "" : "s", warnings, warnings == 1 ? "" : "s");
         }
+    }
+
+    /**
+     * A diagnostic's message as every format prints it: a URL's credentials (or a scheme-less {@code user:password@})
+     * masked, whichever rule quoted the value (a schema message may quote any value).
+     */
+    static String message(Diagnostic d) {
+        return d.message().indexOf('@') < 0 ? d.message() : Redaction.addresses(d.message());
+    }
+
+    static String hint(Diagnostic d) {
+        return d.hint().indexOf('@') < 0 ? d.hint() : Redaction.addresses(d.hint());
     }
 
     /**
@@ -145,8 +158,8 @@ public enum DiagnosticFormat {
                 dn.put("line", d.position().line());
                 dn.put("column", d.position().column());
                 dn.put("path", d.path());
-                dn.put("message", d.message());
-                dn.put("hint", d.hint());
+                dn.put("message", message(d));
+                dn.put("hint", hint(d));
             }
         }
         ObjectNode summary = root.putObject("summary");
@@ -185,7 +198,7 @@ public enum DiagnosticFormat {
                 Integer i = index.get(d.ruleId());
                 if (i != null) res.put("ruleIndex", i);
                 res.put("level", level(d.severity()));
-                res.putObject("message").put("text", d.hint().isEmpty() ? d.message() : d.message() + ". Hint: " + d.hint());
+                res.putObject("message").put("text", d.hint().isEmpty() ? message(d) : message(d) + ". Hint: " + hint(d));
                 ObjectNode loc = res.putArray("locations").addObject();
                 ObjectNode phys = loc.putObject("physicalLocation");
                 phys.putObject("artifactLocation").put("uri", d.file().replace('\\', '/'));
@@ -208,7 +221,7 @@ public enum DiagnosticFormat {
     private static void github(List<FileDiagnostics> files, PrintWriter out) {
         for (FileDiagnostics f : files) {
             for (Diagnostic d : f.diagnostics()) {
-                String body = Printable.escape(d.message()) + (d.hint().isEmpty() ? "" : "\n" + Printable.escape(d.hint()));
+                String body = Printable.escape(message(d)) + (d.hint().isEmpty() ? "" : "\n" + Printable.escape(hint(d)));
                 out.printf("::%s file=%s,line=%d,col=%d,title=%s::%s%n", d.isError() ? "error" : "warning",
                         property(Printable.escape(d.file())), d.position().line(), d.position().column(), property(d.ruleId()), data(body));
             }
