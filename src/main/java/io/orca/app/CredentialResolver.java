@@ -1,11 +1,10 @@
 package io.orca.app;
 
+import io.orca.load.InputFiles;
 import io.orca.model.CredentialReference;
 import io.orca.model.Secret;
 
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.function.Function;
@@ -39,7 +38,7 @@ public final class CredentialResolver {
 
     public Secret resolve(Secret value, String where) {
         Matcher m = REFERENCE.matcher(value.reveal().trim());
-        if (!m.matches()) return value;
+        if (!m.matches()) return capped(value, where, "the inline value");
         String kind = m.group(1);
         String name = m.group(2);
         if (kind.equals("env")) {
@@ -47,9 +46,20 @@ public final class CredentialResolver {
             if (v == null || v.isEmpty()) {
                 throw new UnresolvedCredentialException(where + ": environment variable " + name + " is not set (referenced as ${env:" + name + "})");
             }
-            return Secret.of(v);
+            return capped(Secret.of(v), where, "environment variable " + name);
         }
         return Secret.of(readFile(expand(name), where).strip());
+    }
+
+    /** A credential within {@link CredentialReference#MAX_BYTES} (UTF-8), or the reason it is refused. */
+    private static Secret capped(Secret s, String where, String what) {
+        String v = s.reveal();
+        // A char is at most 3 UTF-8 bytes: only a long value needs counting.
+        if (v.length() * 3L > CredentialReference.MAX_BYTES && v.getBytes(StandardCharsets.UTF_8).length > CredentialReference.MAX_BYTES) {
+            throw new UnresolvedCredentialException(where + ": " + what + " is larger than a credential may be ("
+                    + InputFiles.size(CredentialReference.MAX_BYTES) + ")");
+        }
+        return s;
     }
 
     /** A path reference (e.g. gitops.private_key): {@code ${file:PATH}} or a plain path, {@code ~} expanded. */
@@ -57,10 +67,21 @@ public final class CredentialResolver {
         Matcher m = REFERENCE.matcher(value.reveal().trim());
         String p = m.matches() ? (m.group(1).equals("file") ? m.group(2) : resolve(value, where).reveal()) : value.reveal().trim();
         Path path = expand(p);
-        if (!Files.isRegularFile(path)) {
-            throw new UnresolvedCredentialException(where + ": file " + path + " does not exist");
+        try {
+            InputFiles.requireReadable(path, CredentialReference.MAX_BYTES);
+        } catch (InputFiles.UnreadableFileException e) {
+            throw new UnresolvedCredentialException(where + ": file " + path + " " + phrase(e));
         }
         return path;
+    }
+
+    /** The text of a credential file (a regular file within {@link CredentialReference#MAX_BYTES}, UTF-8). */
+    public static String readCredentialFile(Path path, String where) {
+        return readFile(path, where);
+    }
+
+    private static String phrase(InputFiles.UnreadableFileException e) {
+        return e.reason().startsWith("is ") || e.reason().startsWith("grew") ? e.reason() : "cannot be used: " + e.reason();
     }
 
     private static Path expand(String p) {
@@ -69,9 +90,9 @@ public final class CredentialResolver {
 
     private static String readFile(Path p, String where) {
         try {
-            return Files.readString(p, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UnresolvedCredentialException(where + ": cannot read " + p + " (" + e.getClass().getSimpleName() + ")");
+            return InputFiles.readUtf8(p, CredentialReference.MAX_BYTES);
+        } catch (InputFiles.UnreadableFileException e) {
+            throw new UnresolvedCredentialException(where + ": file " + p + " " + phrase(e));
         }
     }
 }

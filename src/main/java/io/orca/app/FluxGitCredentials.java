@@ -7,9 +7,6 @@ import io.orca.plan.OrganizationPlan;
 import io.orca.plan.SecretPlan;
 import io.orca.render.FluxRenderer;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -34,8 +31,8 @@ final class FluxGitCredentials {
             try {
                 TreeMap<String, Secret> data = new TreeMap<>();
                 if (g.protocol().equals("ssh")) {
-                    data.put("identity", Secret.of(Files.readString(
-                            resolver.resolvePath(g.privateKey().orElseThrow(), where + ".private_key"), StandardCharsets.UTF_8)));
+                    data.put("identity", Secret.of(CredentialResolver.readCredentialFile(
+                            resolver.resolvePath(g.privateKey().orElseThrow(), where + ".private_key"), where + ".private_key")));
                     if (g.knownHosts().isPresent()) {
                         data.put("known_hosts", Secret.of(g.knownHosts().get()));
                     } else {
@@ -46,7 +43,7 @@ final class FluxGitCredentials {
                     data.put("password", resolver.resolve(g.password().orElseThrow(), where + ".password"));
                 }
                 out.put(key, new SecretPlan(plan.network().flux().namespace(), SecretPlan.OPAQUE, data, new TreeMap<>(), false));
-            } catch (CredentialResolver.UnresolvedCredentialException | IOException e) {
+            } catch (CredentialResolver.UnresolvedCredentialException e) {
                 String message = "cannot write Flux's Git credentials: " + e.getMessage();
                 if (strict) throw new RefusedException(message);
                 warnings.add(message);

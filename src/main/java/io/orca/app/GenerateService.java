@@ -114,13 +114,18 @@ public final class GenerateService {
         return new IntoFolder(outcome, warnings, null, summary);
     }
 
+    /** No file Orca generates comes near this; a larger one in the output folder is not Orca's and is not read. */
+    private static final int EARLIER_FILE_CAP = 64 * 1024 * 1024;
+
     /** The files of earlier output, {@code out/<tree name>/<path>}. */
     private static SecretSealer.ExistingFiles folderFiles(Path out, Network network) {
         Map<String, String> names = FluxRenderer.treeNames(network);
         return (repository, path) -> {
             Path p = out.resolve(names.get(FluxRenderer.repoKey(repository))).resolve(path);
             try {
-                return Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS) ? Optional.of(Files.readAllBytes(p)) : Optional.empty();
+                // Only regular files, read bounded: the folder is the user's, anything may have been put there.
+                return Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)
+                        ? Optional.of(io.orca.load.InputFiles.read(p, EARLIER_FILE_CAP)) : Optional.empty();
             } catch (IOException e) {
                 return Optional.empty();
             }

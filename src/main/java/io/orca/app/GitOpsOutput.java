@@ -58,7 +58,7 @@ public final class GitOpsOutput {
             if (op.secrets().isEmpty() || !o.secrets().ageRecipients().isEmpty()) continue;
             if (options.publishing() && !isLocal(o.gitops())) {
                 throw new RefusedException("organization '" + o.name() + "' has private keys but no age recipient: refusing to"
-                        + " publish its Secrets to " + o.gitops().url() + ". Fix: run 'orca secrets keygen " + o.name()
+                        + " publish its Secrets to " + io.orca.model.Redaction.url(o.gitops().url()) + ". Fix: run 'orca secrets keygen " + o.name()
                         + "', install the key in its cluster, and add the recipient under network.secrets.age_recipients or"
                         + " the organization's secrets.age_recipients");
             }

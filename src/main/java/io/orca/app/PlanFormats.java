@@ -19,7 +19,8 @@ public final class PlanFormats {
         out.printf("network %s %s (%s)%n", plan.network().platform(), plan.network().version(), plan.network().source().name());
         for (OrganizationPlan op : plan.organizations()) {
             out.printf("%norganization %s  namespace %s  repository %s (%s) %s%n", op.organization().name(), op.namespace(),
-                    op.organization().gitops().url(), op.organization().gitops().branch(), op.organization().gitops().releaseDir());
+                    io.orca.model.Redaction.url(op.organization().gitops().url()), op.organization().gitops().branch(),
+                    op.organization().gitops().releaseDir());
             int i = 1;
             for (ReleasePlan r : op.releases()) {
                 out.printf("  %d. %-40s %s@%s%s%n", i++, r.name(), r.chart(), r.chartVersion(),
@@ -41,7 +42,7 @@ public final class PlanFormats {
             Map<String, Object> o = new LinkedHashMap<>();
             o.put("name", op.organization().name());
             o.put("namespace", op.namespace());
-            o.put("repository", map("url", op.organization().gitops().url(), "branch", op.organization().gitops().branch(),
+            o.put("repository", map("url", io.orca.model.Redaction.url(op.organization().gitops().url()), "branch", op.organization().gitops().branch(),
                     "releaseDir", op.organization().gitops().releaseDir()));
             List<Object> releases = new ArrayList<>();
             for (ReleasePlan r : op.releases()) {

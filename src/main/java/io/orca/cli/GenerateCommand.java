@@ -17,7 +17,7 @@ public final class GenerateCommand implements Callable<Integer> {
     @Mixin
     NetworkInput input;
 
-    @Option(names = {"-o", "--out"}, required = true, paramLabel = "DIR", description = "output folder")
+    @Option(names = {"-o", "--out"}, required = true, paramLabel = "DIR", converter = Cli.Directory.class, description = "output folder")
     Path out;
 
     @Override

@@ -3,7 +3,12 @@ package io.orca.cli;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
+import io.orca.model.Redaction;
+
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.FileSystemException;
 import java.util.List;
 
 /** Entry point of the orca CLI. Starts no framework: commands are plain picocli objects over the use-case services. */
@@ -40,9 +45,15 @@ public final class Main implements Runnable {
         cl.setErr(Cli.err());
         cl.setOut(Cli.out());
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
+            // The file system refused (a full disk, a read-only folder): said as such, exit 1.
+            IOException io = ex instanceof IOException i ? i : ex instanceof UncheckedIOException u ? u.getCause() : null;
+            if (io != null) {
+                Cli.err().println("orca: " + Redaction.text(ioMessage(io)));
+                return Cli.EXIT_INVALID;
+            }
             // Bad input is reported as diagnostics; reaching here is a bug, said in one line, never a stack trace.
             Cli.err().println("orca: internal error: " + ex.getClass().getSimpleName()
-                    + (ex.getMessage() == null ? "" : ": " + ex.getMessage().lines().findFirst().orElse("")));
+                    + (ex.getMessage() == null ? "" : ": " + Redaction.text(ex.getMessage().lines().findFirst().orElse(""))));
             Cli.err().println("orca: please report it with the input that caused it");
             return Cli.EXIT_INVALID;
         });
@@ -77,6 +88,19 @@ public final class Main implements Runnable {
             Cli.streams(new PrintWriter(new java.io.OutputStreamWriter(System.out, java.nio.charset.StandardCharsets.UTF_8), false),
                     new PrintWriter(new java.io.OutputStreamWriter(System.err, java.nio.charset.StandardCharsets.UTF_8), true));
         }
+    }
+
+    /** "PATH: reason" for a file system error, else its message. */
+    static String ioMessage(IOException e) {
+        if (e instanceof FileSystemException f) {
+            String reason = f.getReason() != null ? f.getReason()
+                    : e instanceof java.nio.file.NoSuchFileException ? "no such file or folder"
+                    : e instanceof java.nio.file.AccessDeniedException ? "permission denied"
+                    : e instanceof java.nio.file.FileAlreadyExistsException ? "already exists"
+                    : e instanceof java.nio.file.NotDirectoryException ? "not a folder" : e.getClass().getSimpleName();
+            return f.getFile() + (f.getOtherFile() == null ? "" : " -> " + f.getOtherFile()) + ": " + reason;
+        }
+        return "I/O error: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
     }
 
     @Override

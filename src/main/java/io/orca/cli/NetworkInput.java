@@ -15,7 +15,7 @@ final class NetworkInput {
     @Parameters(index = "0", paramLabel = "FILE", description = "the network.yaml")
     Path file;
 
-    @Option(names = "--state-dir", paramLabel = "DIR", defaultValue = ".orca/secrets",
+    @Option(names = "--state-dir", paramLabel = "DIR", converter = Cli.Directory.class, defaultValue = ".orca/secrets",
             description = "where publish keeps generated private material on this machine, never published; read here, "
                     + "never written (default: ${DEFAULT-VALUE})")
     Path stateDir;
@@ -38,7 +38,7 @@ final class NetworkInput {
         try {
             planned = PlanningService.plan(input.name(), input.bytes(), PlanningService.Request.preview(store()));
         } catch (io.orca.app.RefusedException e) {
-            Cli.err().println("orca: " + e.getMessage());
+            Cli.err().println("orca: " + io.orca.model.Redaction.text(e.getMessage()));
             return null;
         }
         if (!planned.ok()) {
@@ -55,6 +55,6 @@ final class NetworkInput {
     }
 
     static void warn(List<String> warnings) {
-        warnings.forEach(w -> Cli.err().println("orca: " + (w.startsWith("warning") ? w : "warning: " + w)));
+        warnings.forEach(w -> Cli.err().println("orca: " + io.orca.model.Redaction.text(w.startsWith("warning") ? w : "warning: " + w)));
     }
 }

@@ -23,10 +23,10 @@ public class PublishCommand implements Callable<Integer> {
     @Option(names = "--local", description = "publish every organization to its embedded local repository .orca/git/<org>.git")
     boolean local;
 
-    @Option(names = "--work-dir", paramLabel = "DIR", description = "cache of fetched repositories (default: ~/.cache/orca)")
+    @Option(names = "--work-dir", paramLabel = "DIR", converter = Cli.Directory.class, description = "cache of fetched repositories (default: ~/.cache/orca)")
     Path workDir;
 
-    @Option(names = "--state-dir", paramLabel = "DIR", defaultValue = ".orca/secrets",
+    @Option(names = "--state-dir", paramLabel = "DIR", converter = Cli.Directory.class, defaultValue = ".orca/secrets",
             description = "where generated private material is kept on this machine (default: ${DEFAULT-VALUE})")
     Path stateDir;
 
@@ -42,7 +42,7 @@ public class PublishCommand implements Callable<Integer> {
                 Path.of("").toAbsolutePath(), stateDir, workDir, diffOnly(), local));
         NetworkInput.warn(r.warnings());
         if (r.refusal() != null) {
-            Cli.err().println("orca: " + r.refusal());
+            Cli.err().println("orca: " + io.orca.model.Redaction.text(r.refusal()));
             return Cli.EXIT_INVALID;
         }
         if (!r.outcome().ok()) {

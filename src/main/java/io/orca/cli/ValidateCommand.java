@@ -15,7 +15,8 @@ import java.util.concurrent.Callable;
 /** {@code orca validate}: schema and semantic checks, every problem at once, with positions. */
 @Command(name = "validate", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Validate network.yaml files: schema and semantic rules, every problem at once.",
-        footer = {"", "Exit codes: 0 valid (warnings allowed), 1 invalid (warnings too with --strict), 2 usage error or unreadable file."})
+        footer = {"", "Exit codes: 0 valid (warnings allowed), 1 invalid (warnings too with --strict), 2 usage error or an",
+                "unreadable file (reported as ORCA-E008 in every format, after the other files are validated)."})
 public final class ValidateCommand implements Callable<Integer> {
     @Parameters(arity = "1..*", paramLabel = "FILE", description = "network.yaml files to validate")
     List<Path> files;
@@ -37,12 +38,12 @@ public final class ValidateCommand implements Callable<Integer> {
         }
         List<DiagnosticFormat.FileDiagnostics> results = new ArrayList<>();
         boolean failed = false;
+        boolean unreadable = false;
         for (Path file : files) {
-            Cli.Input input = Cli.read(file);
-            if (input == null) return Cli.EXIT_USAGE;
-            ValidationService.Report report = ValidationService.validate(input.name(), input.bytes());
+            ValidationService.Report report = ValidationService.validate(file);
             results.add(new DiagnosticFormat.FileDiagnostics(report.source(), report.diagnostics()));
             failed |= report.hasErrors() || (strict && report.hasWarnings());
+            unreadable |= report.unreadable();
         }
         PrintWriter out = Cli.out();
         fmt.write(results, out);
@@ -52,6 +53,6 @@ public final class ValidateCommand implements Callable<Integer> {
             }
             out.flush();
         }
-        return failed ? Cli.EXIT_INVALID : Cli.EXIT_OK;
+        return unreadable ? Cli.EXIT_USAGE : failed ? Cli.EXIT_INVALID : Cli.EXIT_OK;
     }
 }

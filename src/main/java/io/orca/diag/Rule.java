@@ -13,6 +13,7 @@ public enum Rule {
     MULTIPLE_DOCUMENTS("ORCA-E005", "multiple-documents", Severity.ERROR, "The file holds more than one YAML document"),
     JSON_INPUT("ORCA-E006", "json-input", Severity.ERROR, "The file is JSON (flow style), not block YAML"),
     INPUT_LIMIT("ORCA-E007", "input-limit", Severity.ERROR, "The file exceeds a safety limit (size, nesting, aliases)"),
+    UNREADABLE_FILE("ORCA-E008", "unreadable-file", Severity.ERROR, "The file cannot be read (missing, a directory, not a regular file)"),
     // The schema
     UNKNOWN_KEY("ORCA-E010", "unknown-key", Severity.ERROR, "A key the schema does not define"),
     MISSING_KEY("ORCA-E011", "missing-key", Severity.ERROR, "A required key is missing"),
@@ -30,6 +31,8 @@ public enum Rule {
     UNSUPPORTED_VERSION("ORCA-E028", "unsupported-version", Severity.ERROR, "The platform version is not one Orca supports"),
     GIT_REPO_MISMATCH("ORCA-E029", "git-repo-mismatch", Severity.ERROR, "git_repo and git_url name different repositories"),
     INVALID_REFERENCE_SYNTAX("ORCA-E030", "invalid-credential-reference", Severity.ERROR, "A ${...} credential reference is malformed"),
+    URL_CREDENTIALS("ORCA-E031", "url-credentials", Severity.ERROR, "A URL carries credentials in its user part"),
+    CONTROL_CHARACTER("ORCA-E032", "control-character", Severity.ERROR, "A key or value holds a control character, or a line break where one line is expected"),
     PLATFORM_NOT_DEPLOYABLE("ORCA-E040", "platform-not-deployable", Severity.ERROR, "Orca validates this platform but cannot plan or deploy it yet"),
     PLACEHOLDER("ORCA-W001", "placeholder-value", Severity.WARNING, "A value still holds a placeholder copied from a sample"),
     TOO_FEW_VALIDATORS("ORCA-W002", "too-few-validators", Severity.WARNING, "A BFT consensus has fewer than 4 validators"),

@@ -19,6 +19,11 @@ public final class SourceFile {
         this.bytes = bytes;
     }
 
+    /** A file that could not be read: no bytes, no text, no sha256. */
+    public static SourceFile unread(String name) {
+        return new SourceFile(name, null, null);
+    }
+
     public static SourceFile ofText(String name, String text) {
         return new SourceFile(name, text.getBytes(StandardCharsets.UTF_8), text);
     }
@@ -32,9 +37,12 @@ public final class SourceFile {
         return text;
     }
 
-    /** Computed when first asked for: validation alone never needs it, and a cold digest costs ~30 ms. */
+    /**
+     * Computed when first asked for: validation alone never needs it, and a cold digest costs ~30 ms. Null for a file
+     * that could not be read.
+     */
     public synchronized String sha256() {
-        if (sha256 == null) sha256 = sha256(bytes);
+        if (sha256 == null && bytes != null) sha256 = sha256(bytes);
         return sha256;
     }
 

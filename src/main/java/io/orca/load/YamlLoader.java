@@ -23,6 +23,7 @@ import org.yaml.snakeyaml.reader.ReaderException;
 
 import java.io.StringReader;
 import java.math.BigInteger;
+import java.nio.file.Path;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.CharsetDecoder;
@@ -54,6 +55,11 @@ public final class YamlLoader {
      * single token, so one very long line costs quadratic time (about 1 s for 1 MB, a minute for 8 MB).
      */
     public static final int MAX_LINE_CHARS = 256 * 1024;
+    /**
+     * Longest key or value accepted, in characters, however many lines it spans (a block scalar): what one line may
+     * hold. Every later step (the schema's patterns, the rules, the printers) then works on bounded strings.
+     */
+    public static final int MAX_VALUE_CHARS = MAX_LINE_CHARS;
 
     private static final Pattern INT = Pattern.compile("[-+]?(0|[1-9][0-9_]*)");
     private static final Pattern HEX = Pattern.compile("[-+]?0x[0-9a-fA-F_]+");
@@ -325,6 +331,7 @@ public final class YamlLoader {
                     String key;
                     if (keyNode instanceof ScalarNode ks) {
                         key = ks.getValue();
+                        if (key.length() > MAX_VALUE_CHARS) throw tooLong("key", keyPos);
                     } else {
                         diags.add(Rule.YAML_SYNTAX.at(file, keyPos, path, "a key must be a plain scalar, not a " +
                                 (keyNode instanceof MappingNode ? "mapping" : "list"), "write keys as plain words"));
@@ -362,7 +369,13 @@ public final class YamlLoader {
                 return new YSeq(items, position, path, pointer);
             }
             ScalarNode sc = (ScalarNode) node;
+            if (sc.getValue().length() > MAX_VALUE_CHARS) throw tooLong("value", position);
             return new YScalar(resolve(sc), sc.getValue(), sc.isPlain(), position, path, pointer);
+        }
+
+        private static LimitExceeded tooLong(String what, Position at) {
+            return new LimitExceeded("the " + what + " at line " + at.line() + " is longer than " + MAX_VALUE_CHARS
+                    + " characters", at);
         }
 
         private static Object resolve(ScalarNode node) {
@@ -441,6 +454,29 @@ public final class YamlLoader {
             r = r * 10 + (c - '0');
         }
         return r;
+    }
+
+    /**
+     * Reads and loads a file a user named. A file that cannot be read (missing, a directory, a FIFO or device,
+     * unreadable) is one ORCA-E008 diagnostic of that file; a file over {@link #MAX_BYTES} is ORCA-E007, refused by its
+     * size before it is read.
+     */
+    public static LoadResult loadFile(Path file) {
+        String name = file.toString();
+        try {
+            return load(name, InputFiles.read(file, MAX_BYTES));
+        } catch (InputFiles.UnreadableFileException e) {
+            Diagnostic d = e.tooLarge()
+                    ? Rule.INPUT_LIMIT.at(name, Position.START, "", "file " + e.reason(),
+                    "a network.yaml is normally well under 1 MB; check that this is the right file")
+                    : Rule.UNREADABLE_FILE.at(name, Position.START, "", "cannot read the file: " + reasonAsVerb(e.reason()),
+                    "give the path of a network.yaml file (a regular file, readable by this user)");
+            return new LoadResult(SourceFile.unread(name), Optional.empty(), List.of(d));
+        }
+    }
+
+    private static String reasonAsVerb(String reason) {
+        return reason.startsWith("is ") ? "it " + reason : reason;
     }
 
     /** For tests and callers that hold text. */

@@ -10,6 +10,12 @@ import java.util.regex.Pattern;
 public final class CredentialReference {
     /** One reference, nothing around it; group 1 is {@code env} or {@code file}, group 2 the name or path. */
     public static final Pattern PATTERN = Pattern.compile("\\$\\{(env|file):([^}\\s]+)}");
+    /**
+     * The largest credential Orca accepts, inline, from a variable or from a file: 64 KiB holds any password, token,
+     * ssh key (an RSA-16384 PEM is ~13 KiB) or known_hosts list; a larger value is a mistake (the wrong file) and would
+     * only make every Secret that carries it slower to seal.
+     */
+    public static final int MAX_BYTES = 64 * 1024;
 
     private CredentialReference() {
     }

@@ -23,21 +23,9 @@ public final class GitUrls {
         return Optional.empty();
     }
 
-    /**
-     * The URL as it may be shown in a message: a password or token in its user part ({@code https://user:token@host})
-     * is replaced by ***. Anything else is returned as it is.
-     */
+    /** The URL as it may be shown in a message: see {@link Redaction#url}. */
     public static String redact(String url) {
-        int scheme = url.indexOf("://");
-        if (scheme < 0) return url;
-        int hostStart = scheme + 3;
-        int slash = url.indexOf('/', hostStart);
-        int authorityEnd = slash < 0 ? url.length() : slash;
-        int at = url.lastIndexOf('@', authorityEnd - 1);
-        if (at < hostStart) return url;
-        int colon = url.indexOf(':', hostStart);
-        String user = colon >= 0 && colon < at ? url.substring(hostStart, colon) + ":***" : "***";
-        return url.substring(0, hostStart) + user + url.substring(at);
+        return Redaction.url(url);
     }
 
     /** The URL as Flux's GitRepository takes it: scp-like {@code git@host:path} becomes {@code ssh://git@host/path}. */
@@ -53,7 +41,13 @@ public final class GitUrls {
 
     /** host/path without scheme, user, port, trailing ".git" or "/": how Bevel's git_repo and git_url compare. */
     public static String canonical(String url) {
-        String u = url.trim();
+        String u = Redaction.withoutUserInfo(url.trim());
+        if (!u.contains("://")) { // user:password@host/path (Bevel's git_repo): credentials name no repository
+            int at = u.indexOf('@');
+            int slash = u.indexOf('/');
+            int colon = u.indexOf(':');
+            if (at > 0 && (slash < 0 || at < slash) && colon >= 0 && colon < at) u = u.substring(at + 1);
+        }
         Matcher scp = SCP.matcher(u);
         if (!u.contains("://") && scp.matches()) {
             u = scp.group(1) + "/" + scp.group(2);

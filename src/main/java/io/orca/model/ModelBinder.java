@@ -43,7 +43,7 @@ public final class ModelBinder {
         YMap envMap = n.map("env").orElse(empty());
         String envType = text(envMap, "type").orElse("dev");
         Network.Env env = new Network.Env(envType, text(envMap, "proxy").orElse("none"),
-                integer(envMap, "retry_count").orElse(DEFAULT_RETRIES));
+                integer(envMap, "retry_count").map(Math::toIntExact).orElse(DEFAULT_RETRIES));
         YMap d = n.map("docker").orElse(empty());
         Network.Docker docker = new Network.Docker(text(d, "url").orElse("docker.io"), text(d, "username"),
                 text(d, "password").map(Secret::of));
@@ -79,7 +79,7 @@ public final class ModelBinder {
         k.seq("tolerations").ifPresent(s -> s.items().forEach(t -> {
             if (t instanceof YMap tm) {
                 tolerations.add(new Organization.Toleration(text(tm, "key"), text(tm, "operator"), text(tm, "value"),
-                        text(tm, "effect"), integer(tm, "tolerationSeconds").map(Integer::longValue)));
+                        text(tm, "effect"), integer(tm, "tolerationSeconds")));
             }
         }));
         Organization.K8s k8s = new Organization.K8s(text(k, "context").orElse(""), text(k, "config_file").orElse(""),
@@ -183,8 +183,12 @@ public final class ModelBinder {
         return m.text(key);
     }
 
-    private static Optional<Integer> integer(YMap m, String key) {
-        return m.scalar(key).filter(s -> s.value() instanceof Long).map(s -> ((Long) s.value()).intValue());
+    /**
+     * An integer as the loader read it (a {@code long}); the schema bounds every integer key, so a value narrowed to
+     * an int by its caller fits (Math.toIntExact would say so loudly rather than wrap).
+     */
+    private static Optional<Long> integer(YMap m, String key) {
+        return m.scalar(key).filter(s -> s.value() instanceof Long).map(s -> (Long) s.value());
     }
 
     private static YMap empty() {

@@ -1,5 +1,6 @@
 package io.orca.model;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -18,6 +19,47 @@ public final class SecretKeys {
     public static boolean isSecretKey(String key) {
         String k = key.toLowerCase(Locale.ROOT);
         return KEYS.contains(k) || k.endsWith("_password") || k.endsWith("_token") || k.endsWith("_secret");
+    }
+
+    private static final List<String> SUFFIXES = List.of("_password", "_token", "_secret");
+
+    /**
+     * Whether a key is a secret key or one edit away from one (a letter missing, added, changed or two swapped:
+     * {@code passwrd}, {@code pasword}, {@code tokne}, {@code db_passwrod}). Output masks the values of these too: a
+     * misspelt key is still a secret the user meant to write. (Validation reports the misspelling as an unknown key.)
+     */
+    public static boolean looksSecret(String key) {
+        if (isSecretKey(key)) return true;
+        String k = key.toLowerCase(Locale.ROOT);
+        if (k.length() < 4) return false;
+        for (String s : KEYS) if (withinOneEdit(k, s)) return true;
+        for (String suffix : SUFFIXES) {
+            for (int len = suffix.length() - 1; len <= suffix.length() + 1; len++) {
+                if (k.length() > len && withinOneEdit(k.substring(k.length() - len), suffix)) return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether the value at a dotted path is, or may be (a key one edit from a secret key), a secret. */
+    public static boolean maybeSecretPath(String path) {
+        return looksSecret(lastKey(path));
+    }
+
+    /** Damerau-Levenshtein distance at most 1 (one insertion, deletion, substitution or adjacent swap), in linear time. */
+    static boolean withinOneEdit(String a, String b) {
+        int la = a.length();
+        int lb = b.length();
+        if (Math.abs(la - lb) > 1) return false;
+        int i = 0;
+        while (i < la && i < lb && a.charAt(i) == b.charAt(i)) i++;
+        if (i == la && i == lb) return true;
+        if (la == lb) {
+            if (a.regionMatches(i + 1, b, i + 1, la - i - 1)) return true; // substitution
+            return i + 1 < la && a.charAt(i) == b.charAt(i + 1) && a.charAt(i + 1) == b.charAt(i)
+                    && a.regionMatches(i + 2, b, i + 2, la - i - 2); // swap
+        }
+        return la > lb ? a.regionMatches(i + 1, b, i, lb - i) : b.regionMatches(i + 1, a, i, la - i);
     }
 
     /** Whether the value at a dotted path (e.g. network.organizations[0].gitops.password) is a secret. */
@@ -43,14 +85,15 @@ public final class SecretKeys {
      */
     public static String maskLine(String line) {
         Matcher m = LINE.matcher(line);
-        if (m.matches() && isSecretKey(m.group(2))) return m.group(1) + m.group(2) + m.group(3) + "***";
+        if (m.matches() && looksSecret(m.group(2))) return m.group(1) + m.group(2) + m.group(3) + "***";
         if (line.indexOf(':') < 0) return line;
         String masked = maskFlow(line);
-        return masked.contains("://") ? URL_PASSWORD.matcher(masked).replaceAll("$1***@") : masked;
+        return masked.indexOf('@') >= 0 ? Redaction.addresses(masked) : masked;
     }
 
     /** A key at the start of a text: {@code name:}, {@code "name":}, {@code 'name':}. */
-    private static final Pattern KEY_START = Pattern.compile("(?:[A-Za-z_][A-Za-z0-9_-]*|\"[^\"]*\"|'[^']*')\\s*:(?:\\s|$)");
+    // The lookbehind starts a key only where a word starts: without it find() would rescan a long word from each of its characters.
+    private static final Pattern KEY_START = Pattern.compile("(?<![A-Za-z0-9_-])(?:[A-Za-z_][A-Za-z0-9_-]*|\"[^\"]*\"|'[^']*')\\s*:(?:\\s|$)");
 
     /**
      * The source excerpt of a diagnostic: {@link #maskLine}, and for a diagnostic about a secret's value (its path is
@@ -60,14 +103,11 @@ public final class SecretKeys {
     public static String maskExcerpt(String line, String path, int column) {
         String masked = maskLine(line);
         int from = column - 1;
-        if (!isSecretPath(path) || from < 0 || from >= line.length()) return masked;
+        if (!maybeSecretPath(path) || from < 0 || from >= line.length()) return masked;
         if (from < masked.length() && masked.charAt(from) == '*') return masked;   // the value is masked already
         if (KEY_START.matcher(line).region(from, line.length()).lookingAt()) return masked;   // at a key, not a value
         return line.substring(0, from) + "***";
     }
-
-    /** A password in a URL's user part: scheme://user:password@host. */
-    private static final Pattern URL_PASSWORD = Pattern.compile("(://[^/\\s:@\"']*:)[^@\\s/\"']*@");
 
     /** Masks the value after every {@code key:} on the line whose key is a secret key. */
     private static String maskFlow(String line) {
@@ -80,7 +120,7 @@ public final class SecretKeys {
                 int end = endOfQuoted(line, i);
                 String key = line.substring(i + 1, Math.max(i + 1, end - 1));
                 int colon = skipSpaces(line, end);
-                if (colon < n && line.charAt(colon) == ':' && isSecretKey(key)) {
+                if (colon < n && line.charAt(colon) == ':' && looksSecret(key)) {
                     out = mask(out, line, colon + 1);
                     i = valueEnd(line, skipSpaces(line, colon + 1));
                 } else {
@@ -91,7 +131,7 @@ public final class SecretKeys {
                 while (i < n && (Character.isLetterOrDigit(line.charAt(i)) || line.charAt(i) == '_' || line.charAt(i) == '-')) i++;
                 int colon = skipSpaces(line, i);
                 if (colon < n && line.charAt(colon) == ':' && (colon + 1 == n || line.charAt(colon + 1) == ' ')
-                        && isSecretKey(line.substring(start, i))) {
+                        && looksSecret(line.substring(start, i))) {
                     out = mask(out, line, colon + 1);
                     i = valueEnd(line, skipSpaces(line, colon + 1));
                 }

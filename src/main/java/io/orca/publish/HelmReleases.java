@@ -18,7 +18,8 @@ import java.util.regex.Pattern;
  */
 final class HelmReleases {
     private static final Pattern TOP_KEY = Pattern.compile("^([A-Za-z_][A-Za-z0-9_.-]*):(.*)$");
-    private static final Pattern PLAIN = Pattern.compile("^\\s*(?:\"([^\"\\\\]*)\"|'([^']*)'|([A-Za-z0-9_.:/-]*))\\s*$");
+    // Possessive blanks: with an empty middle, "\\s*" twice would split a run of spaces every way (quadratic).
+    private static final Pattern PLAIN = Pattern.compile("^\\s*+(?:\"([^\"\\\\]*)\"|'([^']*)'|([A-Za-z0-9_.:/-]*))\\s*+$");
 
     private HelmReleases() {
     }

@@ -3,6 +3,7 @@ package io.orca.render;
 import io.orca.model.Names;
 import io.orca.model.Network;
 import io.orca.model.Organization;
+import io.orca.model.Redaction;
 import io.orca.plan.DeploymentPlan;
 import io.orca.plan.OrganizationPlan;
 import io.orca.plan.ReleasePlan;
@@ -149,13 +150,13 @@ public final class FluxRenderer {
                 if (helmRepo) {
                     sources.add(map("apiVersion", SOURCE_API, "kind", "HelmRepository",
                             "metadata", meta(op.organization().name() + "-charts", ns, op),
-                            "spec", map("url", r.url(), "interval", r.interval())));
+                            "spec", map("url", Redaction.withoutCredentials(r.url()), "interval", r.interval())));
                 } else {
                     for (String chart : new TreeSet<>(op.releases().stream().map(ReleasePlan::chart).toList())) {
                         String version = r.version().orElse(chartVersion(op, chart));
                         sources.add(map("apiVersion", SOURCE_API, "kind", "OCIRepository",
                                 "metadata", meta(op.organization().name() + "-" + chart, ns, op),
-                                "spec", map("url", trimSlash(r.url()) + "/" + chart, "interval", r.interval(),
+                                "spec", map("url", Redaction.withoutCredentials(trimSlash(r.url())) + "/" + chart, "interval", r.interval(),
                                         "ref", map("tag", version),
                                         "layerSelector", map("mediaType", "application/vnd.cncf.helm.chart.content.v1.tar+gzip",
                                                 "operation", "copy"))));
@@ -205,7 +206,8 @@ public final class FluxRenderer {
         boolean needsSecret = g.password().isPresent() || g.privateKey().isPresent();
         return map("apiVersion", SOURCE_API, "kind", "GitRepository",
                 "metadata", map("name", fluxNs, "namespace", fluxNs),
-                "spec", map("interval", net.flux().interval(), "url", io.orca.model.GitUrls.toFluxUrl(g.url()),
+                // Credentials in the URL never reach Git: Flux logs in with the secretRef's Secret.
+                "spec", map("interval", net.flux().interval(), "url", Redaction.withoutCredentials(io.orca.model.GitUrls.toFluxUrl(g.url())),
                         "ref", map("branch", g.branch()),
                         "secretRef", needsSecret ? map("name", fluxNs) : null));
     }
@@ -222,7 +224,8 @@ public final class FluxRenderer {
     private static Map<String, Object> provider(Network.Notifications n, String fluxNs) {
         return map("apiVersion", NOTIFICATION_API, "kind", "Provider",
                 "metadata", map("name", "orca", "namespace", fluxNs),
-                "spec", map("type", n.providerType(), "channel", n.channel().orElse(null), "address", n.address().orElse(null),
+                "spec", map("type", n.providerType(), "channel", n.channel().orElse(null),
+                        "address", n.address().map(Redaction::withoutCredentials).orElse(null),
                         "secretRef", n.secretRef().map(s -> map("name", s)).orElse(null)));
     }
 

@@ -4,9 +4,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.core.SerializableString;
+import com.fasterxml.jackson.core.io.CharacterEscapes;
+import com.fasterxml.jackson.core.io.SerializedString;
 import io.orca.diag.Diagnostic;
+import io.orca.diag.Printable;
 import io.orca.diag.Rule;
 import io.orca.diag.SourceFile;
+import io.orca.model.Redaction;
 import io.orca.model.SecretKeys;
 
 import java.io.PrintWriter;
@@ -45,25 +50,14 @@ public enum DiagnosticFormat {
             for (Diagnostic d : f.diagnostics()) {
                 if (d.isError()) errors++;
                 else warnings++;
-                out.printf("%s:%d:%d: %s %s: %s%n", d.file(), d.position().line(), d.position().column(),
-                        d.severity().label(), d.ruleId(), d.message());
+                out.printf("%s:%d:%d: %s %s: %s%n", Printable.escape(d.file()), d.position().line(), d.position().column(),
+                        d.severity().label(), d.ruleId(), Printable.escape(message(d)));
                 String line = SecretKeys.maskExcerpt(f.source().line(d.position().line()), d.path(), d.position().column());
                 if (!line.isEmpty()) {
-                    int col = Math.max(1, Math.min(d.position().column(), line.length() + 1));
-                    String shown = line.replace('\t', ' ');
-                    if (shown.length() > MAX_EXCERPT) {
-                        // A window around the column: a line of a megabyte would otherwise be printed twice over.
-                        int from = Math.max(0, Math.min(col - 1 - MAX_EXCERPT / 2, shown.length() - MAX_EXCERPT));
-                        int to = Math.min(shown.length(), from + MAX_EXCERPT);
-                        String prefix = from > 0 ? "..." : "";
-                        shown = prefix + shown.substring(from, to) + (to < line.length() ? "..." : "");
-                        col = col - from + prefix.length();
-                    }
-                    out.println("  " + shown);
-                    out.println("  " + " ".repeat(col - 1) + "^");
+                    excerpt(line, d.position().column(), out);
                 }
-                if (!d.path().isEmpty()) out.println("  at: " + d.path());
-                if (!d.hint().isEmpty()) out.println("  hint: " + d.hint());
+                if (!d.path().isEmpty()) out.println("  at: " + Printable.escape(d.path()));
+                if (!d.hint().isEmpty()) out.println("  hint: " + Printable.escape(hint(d)));
             }
         }
         if (errors + warnings > 0) {
@@ -71,8 +65,75 @@ public enum DiagnosticFormat {
         }
     }
 
+    /**
+     * A diagnostic's message as every format prints it: a URL's credentials (or a scheme-less {@code user:password@})
+     * masked, whichever rule quoted the value (a schema message may quote any value).
+     */
+    static String message(Diagnostic d) {
+        return d.message().indexOf('@') < 0 ? d.message() : Redaction.addresses(d.message());
+    }
+
+    static String hint(Diagnostic d) {
+        return d.hint().indexOf('@') < 0 ? d.hint() : Redaction.addresses(d.hint());
+    }
+
+    /**
+     * The source line under a diagnostic and a caret at its column. Tabs show as spaces; a line longer than
+     * {@link #MAX_EXCERPT} shows as a window around the column; control characters show escaped (the caret stays under
+     * the same character).
+     */
+    static void excerpt(String line, int column, PrintWriter out) {
+        int col = Math.max(1, Math.min(column, line.length() + 1));
+        String shown = line.replace('\t', ' ');
+        String prefix = "";
+        String suffix = "";
+        if (shown.length() > MAX_EXCERPT) {
+            // A window around the column: a line of a megabyte would otherwise be printed twice over.
+            int from = Math.max(0, Math.min(col - 1 - MAX_EXCERPT / 2, shown.length() - MAX_EXCERPT));
+            int to = Math.min(shown.length(), from + MAX_EXCERPT);
+            prefix = from > 0 ? "..." : "";
+            suffix = to < line.length() ? "..." : "";
+            shown = shown.substring(from, to);
+            col = col - from;
+        }
+        String before = prefix + Printable.escape(shown.substring(0, Math.min(col - 1, shown.length())));
+        String after = Printable.escape(shown.substring(Math.min(col - 1, shown.length())));
+        out.println("  " + before + after + suffix);
+        out.println("  " + " ".repeat(before.length()) + "^");
+    }
+
+    /** Jackson writes control characters below U+0020 as escapes; these also escapes C1 controls and bidi overrides. */
+    private static final class JsonEscapes extends CharacterEscapes {
+        private final int[] ascii = standardAsciiEscapesForJSON();
+
+        JsonEscapes() {
+            ascii[0x7F] = ESCAPE_STANDARD;
+        }
+
+        @Override
+        public int[] getEscapeCodesForAscii() {
+            return ascii;
+        }
+
+        @Override
+        public SerializableString getEscapeSequence(int ch) {
+            return ch <= 0xFFFF && Printable.isUnsafe((char) ch)
+                    ? new SerializedString(String.format(java.util.Locale.ROOT, "\\u%04x", ch)) : null;
+        }
+    }
+
+    private static String write(ObjectMapper m, ObjectNode root) {
+        try {
+            return m.writeValueAsString(root);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("a tree of strings and numbers always serialises", e);
+        }
+    }
+
     private static ObjectMapper mapper() {
-        return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+        ObjectMapper m = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+        m.getFactory().setCharacterEscapes(new JsonEscapes());
+        return m;
     }
 
     private static void json(List<FileDiagnostics> files, PrintWriter out) {
@@ -97,15 +158,15 @@ public enum DiagnosticFormat {
                 dn.put("line", d.position().line());
                 dn.put("column", d.position().column());
                 dn.put("path", d.path());
-                dn.put("message", d.message());
-                dn.put("hint", d.hint());
+                dn.put("message", message(d));
+                dn.put("hint", hint(d));
             }
         }
         ObjectNode summary = root.putObject("summary");
         summary.put("files", files.size());
         summary.put("errors", errors);
         summary.put("warnings", warnings);
-        out.println(root.toPrettyString());
+        out.println(write(m, root));
     }
 
     private static void sarif(List<FileDiagnostics> files, PrintWriter out) {
@@ -137,7 +198,7 @@ public enum DiagnosticFormat {
                 Integer i = index.get(d.ruleId());
                 if (i != null) res.put("ruleIndex", i);
                 res.put("level", level(d.severity()));
-                res.putObject("message").put("text", d.hint().isEmpty() ? d.message() : d.message() + ". Hint: " + d.hint());
+                res.putObject("message").put("text", d.hint().isEmpty() ? message(d) : message(d) + ". Hint: " + hint(d));
                 ObjectNode loc = res.putArray("locations").addObject();
                 ObjectNode phys = loc.putObject("physicalLocation");
                 phys.putObject("artifactLocation").put("uri", d.file().replace('\\', '/'));
@@ -150,7 +211,7 @@ public enum DiagnosticFormat {
                 res.putObject("partialFingerprints").put("orcaPath/v1", d.ruleId() + ":" + d.path());
             }
         }
-        out.println(root.toPrettyString());
+        out.println(write(m, root));
     }
 
     private static String level(io.orca.diag.Severity s) {
@@ -160,9 +221,9 @@ public enum DiagnosticFormat {
     private static void github(List<FileDiagnostics> files, PrintWriter out) {
         for (FileDiagnostics f : files) {
             for (Diagnostic d : f.diagnostics()) {
-                String body = d.message() + (d.hint().isEmpty() ? "" : "\n" + d.hint());
+                String body = Printable.escape(message(d)) + (d.hint().isEmpty() ? "" : "\n" + Printable.escape(hint(d)));
                 out.printf("::%s file=%s,line=%d,col=%d,title=%s::%s%n", d.isError() ? "error" : "warning",
-                        property(d.file()), d.position().line(), d.position().column(), property(d.ruleId()), data(body));
+                        property(Printable.escape(d.file())), d.position().line(), d.position().column(), property(d.ruleId()), data(body));
             }
         }
     }

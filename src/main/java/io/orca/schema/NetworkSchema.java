@@ -171,7 +171,7 @@ public final class NetworkSchema {
                         ? String.valueOf(m.getArguments()[1]) : "another type";
                 String found = node == null ? "?" : node.kind();
                 String hint = node instanceof YScalar s && !s.isNull() && expected.contains("string")
-                        && !SecretKeys.isSecretPath(path)
+                        && !SecretKeys.maybeSecretPath(path)
                         ? "quote the value: \"" + s.text() + "\""
                         : "write " + (expected.matches("^[aeiou].*") ? "an " : "a ") + expected + " here";
                 return Rule.WRONG_TYPE.at(file, position, path, "expected " + expected + ", found " + found + " at '" + path + "'", hint);
@@ -180,9 +180,9 @@ public final class NetworkSchema {
                 List<String> options = new ArrayList<>();
                 JsonNode enumNode = m.getSchemaNode();
                 if (enumNode != null && enumNode.isArray()) enumNode.forEach(v -> options.add(v.asText()));
-                String value = SecretKeys.isSecretPath(path) ? "***"
+                String value = SecretKeys.maybeSecretPath(path) ? "***"
                         : node instanceof YScalar s ? s.asText() : String.valueOf(node == null ? "" : node.kind());
-                String suggestion = SecretKeys.isSecretPath(path) ? null : Suggest.closest(value, options);
+                String suggestion = SecretKeys.maybeSecretPath(path) ? null : Suggest.closest(value, options);
                 String hint = (suggestion != null ? "did you mean '" + suggestion + "'? " : "") + "allowed: " + String.join(", ", options);
                 return Rule.INVALID_VALUE.at(file, position, path, "'" + value + "' is not allowed for '" + path + "'", hint);
             }
@@ -192,7 +192,7 @@ public final class NetworkSchema {
             default -> {
             }
         }
-        if (SecretKeys.isSecretPath(path)) text = "is not valid (" + type + ")"; // the message may quote the value
+        if (SecretKeys.maybeSecretPath(path)) text = "is not valid (" + type + ")"; // the message may quote the value
         String hint = description(m);
         return Rule.INVALID_VALUE.at(file, position, path, "'" + path + "' " + text, hint);
     }

@@ -80,12 +80,15 @@ public final class AgeKeys {
         return ids;
     }
 
-    /** Reads the identities of an age key file. */
+    /** An age key file holds a few lines; anything larger is the wrong file. */
+    public static final int MAX_KEY_FILE_BYTES = 64 * 1024;
+
+    /** Reads the identities of an age key file (a regular file of at most {@link #MAX_KEY_FILE_BYTES}). */
     public static List<Secret> readIdentities(Path keyFile) {
         try {
-            return parseIdentities(Files.readString(keyFile, StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new SecretsException("cannot read age key file " + keyFile + ": " + e.getMessage(), e);
+            return parseIdentities(io.orca.load.InputFiles.readUtf8(keyFile, MAX_KEY_FILE_BYTES));
+        } catch (io.orca.load.InputFiles.UnreadableFileException e) {
+            throw new SecretsException("cannot read age key file " + keyFile + ": " + e.reason(), e);
         }
     }
 

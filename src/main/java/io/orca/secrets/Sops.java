@@ -154,6 +154,8 @@ public final class Sops {
         String mac;
         String encryptedRegex;
         String unencryptedRegex;
+        Pattern encryptedPattern;
+        Pattern unencryptedPattern;
         String encryptedSuffix;
         String unencryptedSuffix;
         boolean macOnlyEncrypted;
@@ -171,15 +173,13 @@ public final class Sops {
             if (encryptedSuffix != null) {
                 encrypted = path.stream().anyMatch(p -> p.endsWith(encryptedSuffix));
             }
-            if (unencryptedRegex != null) {
-                Pattern re = Pattern.compile(unencryptedRegex);
-                if (path.stream().anyMatch(p -> re.matcher(p).find())) {
+            if (unencryptedPattern != null) {
+                if (path.stream().anyMatch(p -> unencryptedPattern.matcher(p).find())) {
                     encrypted = false;
                 }
             }
-            if (encryptedRegex != null) {
-                Pattern re = Pattern.compile(encryptedRegex);
-                encrypted = path.stream().anyMatch(p -> re.matcher(p).find());
+            if (encryptedPattern != null) {
+                encrypted = path.stream().anyMatch(p -> encryptedPattern.matcher(p).find());
             }
             return encrypted;
         }
@@ -207,12 +207,12 @@ public final class Sops {
                         }
                     }
                 }
-                case "lastmodified" -> m.lastModified = v instanceof SopsYaml.YamlTime t ? t.text() : (String) v;
-                case "mac" -> m.mac = (String) v;
-                case "encrypted_regex" -> m.encryptedRegex = (String) v;
-                case "unencrypted_regex" -> m.unencryptedRegex = (String) v;
-                case "encrypted_suffix" -> m.encryptedSuffix = (String) v;
-                case "unencrypted_suffix" -> m.unencryptedSuffix = (String) v;
+                case "lastmodified" -> m.lastModified = v instanceof SopsYaml.YamlTime t ? t.text() : string(k, v);
+                case "mac" -> m.mac = string(k, v);
+                case "encrypted_regex" -> m.encryptedRegex = string(k, v);
+                case "unencrypted_regex" -> m.unencryptedRegex = string(k, v);
+                case "encrypted_suffix" -> m.encryptedSuffix = string(k, v);
+                case "unencrypted_suffix" -> m.unencryptedSuffix = string(k, v);
                 case "mac_only_encrypted" -> m.macOnlyEncrypted = Boolean.TRUE.equals(v);
                 case "version" -> { }
                 case "encrypted_comment_regex", "unencrypted_comment_regex" -> throw new SecretsException(
@@ -250,7 +250,26 @@ public final class Sops {
         if (rules == 0) {
             m.unencryptedSuffix = "_unencrypted"; // sops.DefaultUnencryptedSuffix
         }
+        m.encryptedPattern = compile("encrypted_regex", m.encryptedRegex);
+        m.unencryptedPattern = compile("unencrypted_regex", m.unencryptedRegex);
         return m;
+    }
+
+    /** A metadata value that must be a string: anything else is a malformed file, not an internal error. */
+    private static String string(String key, Object v) {
+        if (v == null || v instanceof String) return (String) v;
+        throw new SecretsException("malformed sops metadata: '" + key + "' is not a string");
+    }
+
+    /** A file's own encryption rule, compiled once; an invalid one is a malformed file. */
+    private static Pattern compile(String key, String regex) {
+        if (regex == null) return null;
+        try {
+            return Pattern.compile(regex);
+        } catch (java.util.regex.PatternSyntaxException e) {
+            throw new SecretsException("malformed sops metadata: " + key + " is not a valid regular expression ("
+                    + e.getDescription() + ")");
+        }
     }
 
     private static Opened open(String encryptedYaml, Collection<Secret> identities) {

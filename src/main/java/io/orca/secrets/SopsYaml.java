@@ -51,6 +51,11 @@ final class SopsYaml {
         }
     }
 
+    /**
+     * Values longer than this, on one line, are set aside before SnakeYAML parses the text (see {@link LongValues}).
+     */
+    static final int LONG_VALUE = 2048;
+
     /** Parses one YAML document whose root is a mapping. */
     static LinkedHashMap<String, Object> parse(String yaml) {
         LoaderOptions options = new LoaderOptions();
@@ -58,8 +63,9 @@ final class SopsYaml {
         options.setCodePointLimit(64 * 1024 * 1024);
         Yaml parser = new Yaml(options);
         List<Node> docs = new ArrayList<>();
+        LongValues longValues = LongValues.setAside(yaml);
         try {
-            for (Node n : parser.composeAll(new StringReader(yaml))) {
+            for (Node n : parser.composeAll(new StringReader(longValues.text))) {
                 docs.add(n);
             }
         } catch (RuntimeException e) {
@@ -73,15 +79,151 @@ final class SopsYaml {
             throw new SecretsException("the YAML document's root must be a mapping");
         }
         @SuppressWarnings("unchecked")
-        LinkedHashMap<String, Object> map = (LinkedHashMap<String, Object>) toTree(root);
+        LinkedHashMap<String, Object> map = (LinkedHashMap<String, Object>) toTree(root, longValues);
         return map;
     }
 
-    private static Object toTree(Node node) {
+    /**
+     * SnakeYAML's reader copies its window from the start of the current token for every 1,024 characters it reads,
+     * so one long token costs quadratic time (0.8 s for a 1 MB value, 3.2 s for 2 MB, and an encrypted value is 4/3 of
+     * its plaintext). A one-line block value longer than {@link #LONG_VALUE} in the simple forms Orca and sops write
+     * ({@code key: value} or {@code - value}, plain, single-quoted or double-quoted without escapes) is replaced by a
+     * short placeholder for the parse and put back in the tree, which keeps parsing linear. Anything else is left to
+     * SnakeYAML as it is.
+     */
+    static final class LongValues {
+        final String text;
+        private final String marker;
+        private final List<String> values = new ArrayList<>();
+        private final List<Boolean> plain = new ArrayList<>();
+
+        private LongValues(String text, String marker) {
+            this.text = text;
+            this.marker = marker;
+        }
+
+        static LongValues setAside(String yaml) {
+            if (yaml.length() <= LONG_VALUE) return new LongValues(yaml, null);
+            String marker = "orcaLongValue";
+            while (yaml.contains(marker)) marker += "X";
+            LongValues lv = new LongValues(null, marker);
+            StringBuilder out = null;
+            int copied = 0;
+            int start = 0;
+            int n = yaml.length();
+            while (start < n) {
+                int end = yaml.indexOf('\n', start);
+                if (end < 0) end = n;
+                if (end - start > LONG_VALUE) {
+                    int[] span = lv.valueSpan(yaml, start, end);
+                    if (span != null) {
+                        if (out == null) out = new StringBuilder(n);
+                        out.append(yaml, copied, span[0]).append(marker).append(lv.values.size() - 1);
+                        copied = span[1];
+                    }
+                }
+                start = end + 1;
+            }
+            if (out == null) return new LongValues(yaml, null);
+            LongValues done = new LongValues(out.append(yaml, copied, n).toString(), marker);
+            done.values.addAll(lv.values);
+            done.plain.addAll(lv.plain);
+            return done;
+        }
+
+        /** The [from, to) of a long simple value on the line [start, end), recording it; or null. */
+        private int[] valueSpan(String y, int start, int end) {
+            int i = start;
+            while (i < end && y.charAt(i) == ' ') i++;
+            if (i + 1 < end && y.charAt(i) == '-' && y.charAt(i + 1) == ' ') { // a sequence item: "- value"
+                i += 2;
+                while (i < end && y.charAt(i) == ' ') i++;
+            } else { // "key: value" with a plain key
+                int keyStart = i;
+                while (i < end && (Character.isLetterOrDigit(y.charAt(i)) || "_-./".indexOf(y.charAt(i)) >= 0)) i++;
+                if (i == keyStart || i + 1 >= end || y.charAt(i) != ':' || y.charAt(i + 1) != ' ') return null;
+                i += 2;
+                while (i < end && y.charAt(i) == ' ') i++;
+            }
+            int lineEnd = end > start && y.charAt(end - 1) == '\r' ? end - 1 : end;
+            if (i >= lineEnd) return null;
+            char c = y.charAt(i);
+            int to;
+            String value;
+            boolean isPlain = false;
+            if (c == '"' || c == '\'') {
+                int close = i + 1;
+                StringBuilder v = new StringBuilder();
+                while (true) {
+                    if (close >= lineEnd) return null;
+                    char q = y.charAt(close);
+                    if (c == '"' && q == '\\') return null; // escapes: SnakeYAML decodes them
+                    if (q == c) {
+                        if (c == '\'' && close + 1 < lineEnd && y.charAt(close + 1) == '\'') {
+                            v.append('\'');
+                            close += 2;
+                            continue;
+                        }
+                        break;
+                    }
+                    v.append(q);
+                    close++;
+                }
+                to = close + 1;
+                int rest = to;
+                while (rest < lineEnd && y.charAt(rest) == ' ') rest++;
+                if (rest < lineEnd && (y.charAt(rest) != '#' || rest == to)) return null;
+                value = v.toString();
+            } else {
+                if ("-?:,[]{}#&*!|>%@`".indexOf(c) >= 0) return null;
+                int comment = y.indexOf(" #", i);
+                to = comment < 0 || comment >= lineEnd ? lineEnd : comment;
+                while (to > i && y.charAt(to - 1) == ' ') to--;
+                value = y.substring(i, to);
+                if (value.contains(": ") || value.endsWith(":") || value.indexOf('\t') >= 0) return null;
+                if (continues(y, start, end)) return null; // a plain scalar folded over the next line(s)
+                isPlain = true;
+            }
+            if (to - i <= LONG_VALUE) return null;
+            values.add(value);
+            plain.add(isPlain);
+            return new int[] {i, to};
+        }
+
+        /** Whether the line after [start, end) is indented deeper than it and not blank: a plain scalar's continuation. */
+        private static boolean continues(String y, int start, int end) {
+            int indent = 0;
+            while (start + indent < end && y.charAt(start + indent) == ' ') indent++;
+            int next = end + 1;
+            if (next >= y.length()) return false;
+            int j = next;
+            while (j < y.length() && y.charAt(j) == ' ') j++;
+            if (j >= y.length() || y.charAt(j) == '\n' || y.charAt(j) == '\r' || y.charAt(j) == '#') return false;
+            return j - next > indent;
+        }
+
+        /** The tree value of a scalar: a set-aside value put back (plain ones resolved as go-yaml does), else null. */
+        Object restore(ScalarNode scalar) {
+            if (marker == null || !scalar.getValue().startsWith(marker)) return null;
+            // The marker occurs nowhere in the input, so anything holding it is a placeholder, exactly one.
+            int index = -1;
+            try {
+                index = Integer.parseInt(scalar.getValue().substring(marker.length()));
+            } catch (NumberFormatException e) {
+                // reported below
+            }
+            if (!scalar.isPlain() || index < 0 || index >= values.size() || !scalar.getValue().equals(marker + index)) {
+                throw new SecretsException("not valid YAML: a long value could not be read back");
+            }
+            return plain.get(index) ? resolvePlain(values.get(index)) : values.get(index);
+        }
+    }
+
+    private static Object toTree(Node node, LongValues longValues) {
         if (node instanceof MappingNode m) {
             LinkedHashMap<String, Object> out = new LinkedHashMap<>();
             for (NodeTuple t : m.getValue()) {
-                Object key = toTree(t.getKeyNode());
+                Object key = toTree(t.getKeyNode(), longValues);
                 if (!(key instanceof String k)) {
                     throw new SecretsException("only string keys are supported (sops refuses others), found: "
                             + (t.getKeyNode() instanceof ScalarNode s ? s.getValue() : t.getKeyNode().getNodeId()));
@@ -89,18 +231,20 @@ final class SopsYaml {
                 if (out.containsKey(k)) {
                     throw new SecretsException("duplicate key: " + k);
                 }
-                out.put(k, toTree(t.getValueNode()));
+                out.put(k, toTree(t.getValueNode(), longValues));
             }
             return out;
         }
         if (node instanceof SequenceNode s) {
             List<Object> out = new ArrayList<>();
             for (Node item : s.getValue()) {
-                out.add(toTree(item));
+                out.add(toTree(item, longValues));
             }
             return out;
         }
         ScalarNode scalar = (ScalarNode) node;
+        Object restored = longValues.restore(scalar);
+        if (restored != null) return restored;
         if (!scalar.isPlain()) {
             return scalar.getValue(); // quoted, literal or folded: always a string
         }

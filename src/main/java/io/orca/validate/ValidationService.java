@@ -1,6 +1,8 @@
 package io.orca.validate;
 
 import io.orca.diag.Diagnostic;
+import io.orca.diag.Position;
+import io.orca.diag.Rule;
 import io.orca.load.LoadResult;
 import io.orca.load.YMap;
 import io.orca.load.YNode;
@@ -12,6 +14,9 @@ import io.orca.validate.rules.InlineSecrets;
 import io.orca.validate.rules.KubernetesNames;
 import io.orca.validate.rules.Placeholders;
 import io.orca.validate.rules.PortClashes;
+import io.orca.validate.rules.Ranges;
+import io.orca.validate.rules.UrlCredentials;
+import io.orca.validate.rules.ControlCharacters;
 import io.orca.validate.rules.RepositoryPaths;
 import io.orca.validate.rules.UniqueNames;
 import io.orca.validate.rules.Versions;
@@ -26,7 +31,7 @@ public final class ValidationService {
     public static final List<SemanticRule> RULES = List.of(
             new UniqueNames(), new KubernetesNames(), new PortClashes(), new RepositoryPaths(), new GitSettings(),
             new Versions(), new ConsensusMinimum(), new Placeholders(),
-            new InlineSecrets());
+            new InlineSecrets(), new Ranges(), new UrlCredentials(), new ControlCharacters());
 
     private ValidationService() {
     }
@@ -49,10 +54,24 @@ public final class ValidationService {
         public io.orca.diag.SourceFile source() {
             return load.source();
         }
+
+        /** Whether the file could not be read at all (ORCA-E008). */
+        public boolean unreadable() {
+            return diagnostics.stream().anyMatch(d -> d.ruleId().equals(io.orca.diag.Rule.UNREADABLE_FILE.id()));
+        }
     }
 
     public static Report validate(String name, byte[] bytes) {
-        LoadResult load = YamlLoader.load(name, bytes);
+        return validate(YamlLoader.load(name, bytes));
+    }
+
+    /** Reads and validates a file; a file that cannot be read is reported as a diagnostic of it (ORCA-E008). */
+    public static Report validate(java.nio.file.Path file) {
+        return validate(YamlLoader.loadFile(file));
+    }
+
+    private static Report validate(LoadResult load) {
+        String name = load.source().name();
         List<Diagnostic> diags = new ArrayList<>(load.diagnostics());
         load.document().ifPresent(doc -> {
             diags.addAll(NetworkSchema.get().validate(name, doc));

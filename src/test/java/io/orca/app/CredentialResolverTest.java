@@ -46,6 +46,6 @@ class CredentialResolverTest {
     void missingKeyFileIsAClearError() {
         var e = assertThrows(CredentialResolver.UnresolvedCredentialException.class,
                 () -> resolver.resolvePath(Secret.of("/nonexistent/key"), "gitops.private_key"));
-        assertTrue(e.getMessage().contains("does not exist"));
+        assertTrue(e.getMessage().contains("/nonexistent/key cannot be used: no such file"), e.getMessage());
     }
 }

@@ -82,8 +82,9 @@ class ArchitectureTest {
     void theOutputsStartFromThePlanAndNotFromEachOther() {
         check(noClasses().that().resideInAPackage("io.orca.render..").should().dependOnClassesThat()
                 .resideInAnyPackage(orcaExcept("model", "plan", "render")));
+        // load is the foundation too: its bounded reader of user-named files (InputFiles) serves every edge.
         check(noClasses().that().resideInAnyPackage("io.orca.secrets..", "io.orca.publish..").should().dependOnClassesThat()
-                .resideInAnyPackage(orcaExcept("model", "secrets", "publish")));
+                .resideInAnyPackage(orcaExcept("model", "secrets", "publish", "load", "diag")));
         // (allowEmptyShould: the Kubernetes seam arrives with dev mode)
         check(noClasses().that().resideInAnyPackage("io.orca.helm..", "io.orca.kube..").should().dependOnClassesThat()
                 .resideInAnyPackage(orcaExcept("helm", "kube")).allowEmptyShould(true));
@@ -92,7 +93,7 @@ class ArchitectureTest {
     @Test
     void frontEndsCallUseCasesOnly() {
         check(noClasses().that().resideInAnyPackage("io.orca.cli..", "io.orca.service..").should().dependOnClassesThat()
-                .resideInAnyPackage(orcaExcept("app", "report", "diag", "model", "plan", "validate", "cli", "service")));
+                .resideInAnyPackage(orcaExcept("app", "report", "diag", "load", "model", "plan", "validate", "cli", "service")));
     }
 
     @Test

@@ -104,7 +104,74 @@ public final class HostileInputs {
         add(m, "long-name-of-dashes", utf8(VALID.replace("name: alpha", "name: a" + "-".repeat(200_000) + "a")), "ORCA-E022", 12, 13);
         add(m, "long-implicit-key", utf8("k" + "e".repeat(100_000) + "y: 1\n" + VALID), "ORCA-E001", 1, 100_003);
         add(m, "long-explicit-key", utf8(VALID + "? k" + "e".repeat(200_000) + "y\n: 1\n"), "ORCA-E010", 35, 3);
+        // Issue 10, by class. Secret values in these carry SECRET_MARKER: no output format may print it.
+        // Credentials in URLs (ORCA-E031): a password, a token as the user, a scheme-less git_repo, any URL key.
+        add(m, "url-password", utf8(gitops("git_url: \"https://bot:" + SECRET_MARKER + "@git.example.test/a.git\"",
+                "username: bot", "password: \"${env:T}\"")), "ORCA-E031", 18, 18);
+        add(m, "url-token-as-user", utf8(gitops("git_url: \"https://" + SECRET_MARKER + "@github.com/acme/a.git\"",
+                "username: bot", "password: \"${env:T}\"")), "ORCA-E031", 18, 18);
+        add(m, "url-in-git-repo", utf8(gitops("git_url: \"git@github.com:acme/a.git\"", "private_key: ~/.ssh/k",
+                "git_repo: \"bot:" + SECRET_MARKER + "@github.com/acme/a.git\"")), "ORCA-E031", 20, 19);
+        add(m, "url-chart-repository", utf8(gitops("git_url: /srv/git/a.git",
+                "chart_repository: { type: oci, url: \"oci://u:" + SECRET_MARKER + "@registry.example.test/c\" }")), "ORCA-E031", 19, 45);
+        // Control characters written through YAML escapes, or raw where the reader lets them through (ORCA-E032).
+        add(m, "escape-in-value", utf8(VALID.replace("    type: dev", "    type: \"dev\\e[2J\\a\"")), "ORCA-E032", 5, 11);
+        add(m, "c1-in-value", utf8(VALID.replace("    type: dev", "    type: \"dev\\x9b31m\"")), "ORCA-E032", 5, 11);
+        add(m, "bidi-override-raw", utf8(VALID.replace("name: v1", "name: v\u202e1")), "ORCA-E032", 20, 19);
+        add(m, "escape-in-key", utf8(VALID.replace("  env:", "  \"en\\ev\": 1\n  env:")), "ORCA-E032", 4, 3);
+        add(m, "nul-in-release-dir", utf8(gitops("git_url: /srv/git/a.git", "release_dir: \"releases/dev\\0\"")), "ORCA-E032", 19, 22);
+        add(m, "newline-in-git-url", utf8(gitops("git_url: \"/srv/git/a.git\\n\"")), "ORCA-E032", 18, 18);
+        add(m, "tab-in-branch", utf8(gitops("git_url: /srv/git/a.git", "branch: \"main\\tx\"")), "ORCA-E032", 19, 17);
+        // Repository paths that stay inside but are second names, or Git's own folder (ORCA-E026).
+        add(m, "release-dir-dotdot-inside", utf8(gitops("git_url: /srv/git/a.git", "release_dir: releases/dev/..")), "ORCA-E026", 19, 22);
+        add(m, "release-dir-dot-git-variant", utf8(gitops("git_url: /srv/git/a.git", "release_dir: \"r/.GiT. \"")), "ORCA-E026", 19, 22);
+        // Integers past their range, never wrapped (ORCA-E013); durations past Go's (ORCA-E013).
+        add(m, "chain-id-past-64-bits", utf8(VALID.replace("    consensus: qbft", "    consensus: qbft\n    chain_id: 18446744073709551621")),
+                "ORCA-E013", 9, 15);
+        add(m, "chain-id-2-to-the-63", utf8(VALID.replace("    consensus: qbft", "    consensus: qbft\n    chain_id: 9223372036854775808")),
+                "ORCA-E013", 9, 15);
+        add(m, "port-past-32-bits", utf8(VALID.replace("p2p: { port: 30303 }", "p2p: { port: 4294997599 }")), "ORCA-E013", 21, 26);
+        add(m, "toleration-seconds-past-64-bits", utf8(VALID.replace("        config_file: /kube/config",
+                "        config_file: /kube/config\n        tolerations: [ { key: k, operator: Exists, tolerationSeconds: 99999999999999999999 } ]")),
+                "ORCA-E013", 17, 71);
+        add(m, "duration-past-go", utf8(VALID.replace("  organizations:", "  flux:\n    timeout: 99999999999h\n  organizations:")),
+                "ORCA-E013", 11, 14);
+        // Values that made a regular expression backtrack or recurse (ORCA-E013), and the size limits (ORCA-E007).
+        add(m, "email-pattern-backtracking", utf8(CORDA_ENTERPRISE.replace("VALUE", "a@".repeat(2_500))), "ORCA-E013", 13, 27);
+        add(m, "dotted-value-regex-stack", utf8(VALID.replace("  config:", "  docker:\n    url: " + "a.".repeat(60_000) + "\n  config:")),
+                "ORCA-E013", 8, 10);
+        add(m, "credential-past-cap", utf8(gitops("git_url: \"https://git.example.test/a.git\"", "username: bot",
+                "password: " + SECRET_MARKER + "z".repeat(70_000))), "ORCA-E007", 20, 19);
+        add(m, "value-past-limit", utf8(VALID.replace("    proxy: none", "    proxy: none\n    proxy_namespace: |\n"
+                + ("      " + "y".repeat(1000) + "\n").repeat(300))), "ORCA-E007", 7, 22);
         return m;
+    }
+
+    /** What no output may print: the secret values of the hostile cases above. */
+    public static final String SECRET_MARKER = "HOSTILE-SECRET-7f3a";
+
+    /** A minimal Corda Enterprise file with one peer whose emailAddress is VALUE. */
+    static final String CORDA_ENTERPRISE = """
+            network:
+              type: corda-enterprise
+              version: "4.7"
+              env: { type: dev, proxy: ambassador }
+              organizations:
+                - organization:
+                  name: alpha
+                  type: node
+                  services:
+                    peers:
+                      - peer:
+                        name: p1
+                        emailAddress: "VALUE"
+            """;
+
+    /** VALID with a gitops section (lines 17.., its first key at line 18) before the services. */
+    static String gitops(String... lines) {
+        StringBuilder b = new StringBuilder("      gitops:\n");
+        for (String l : lines) b.append("        ").append(l).append('\n');
+        return VALID.replace("      services:\n", b + "      services:\n");
     }
 
     private static void add(Map<String, Case> m, String name, byte[] bytes, String rule, int line, int col) {

@@ -29,7 +29,7 @@ class PublishUnitTest {
 
     @Test
     void redactionRemovesPasswordsFromUrlsAndKnownSecrets() {
-        assertEquals("https://bob@git.example.org/x.git: not authorized",
+        assertEquals("https://bob:***@git.example.org/x.git: not authorized",
                 Redaction.redact("https://bob:hunter22@git.example.org/x.git: not authorized", List.of()));
         assertEquals("token *** refused", Redaction.redact("token abc/def+ghi refused", List.of(Secret.of("abc/def+ghi"))));
         assertEquals("url-encoded ***", Redaction.redact("url-encoded abc%2Fdef", List.of(Secret.of("abc/def"))));

@@ -55,7 +55,7 @@ class PublisherHttpTest {
                     .publish(List.of(change(target, org("org1", "r", 1, "1")))).repositories().get(0);
             assertEquals(PublishStatus.COMMITTED, r.status(), r.message());
             assertFalse(r.url().contains(PASSWORD));
-            assertTrue(r.url().startsWith("http://alice@"), r.url());
+            assertTrue(r.url().startsWith("http://alice:***@"), "the password masked, the user kept: " + r.url());
             assertEquals(r.commitId(), GitCli.head(bare, "main"));
             assertNoSecretOnDisk(tmp.resolve("cache"));
         }

@@ -226,6 +226,31 @@ class NetworkSchemaTest {
         assertTrue(errors.isEmpty(), "schema is not a valid 2020-12 schema:\n" + describe(errors));
     }
 
+    /**
+     * Issue 10: every integer Orca reads is range-checked, so nothing wraps to 64 bits or below (chain_id
+     * 18446744073709551621 became chain 5) and nothing turns into an internal error: every subschema that admits an
+     * integer carries both a minimum and a maximum.
+     */
+    @Test
+    void everyIntegerHasAMinimumAndAMaximum() {
+        List<String> unbounded = new ArrayList<>();
+        collectUnboundedIntegers(schemaNode, "", unbounded);
+        assertTrue(unbounded.isEmpty(), "integers without minimum and maximum:\n  " + String.join("\n  ", unbounded));
+    }
+
+    private static void collectUnboundedIntegers(JsonNode node, String path, List<String> out) {
+        if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) collectUnboundedIntegers(node.get(i), path + "/" + i, out);
+            return;
+        }
+        if (!node.isObject()) return;
+        JsonNode type = node.get("type");
+        boolean integer = type != null && (type.asText().equals("integer")
+                || type.isArray() && java.util.stream.StreamSupport.stream(type.spliterator(), false).anyMatch(t -> t.asText().equals("integer")));
+        if (integer && (!node.has("minimum") || !node.has("maximum"))) out.add(path);
+        node.fields().forEachRemaining(f -> collectUnboundedIntegers(f.getValue(), path + "/" + escape(f.getKey()), out));
+    }
+
     /** Editors autocomplete from descriptions: every declared property must carry one. */
     @Test
     void everyPropertyHasADescription() {

@@ -70,4 +70,50 @@ class SopsYamlTest {
         assertEquals(f, Fingerprint.parse(f.toString()));
         assertThrows(SecretsException.class, () -> Fingerprint.parse("sha256$abc"));
     }
+
+    /**
+     * Issue 10: SnakeYAML's reader copies its window from the start of the current token for every 1,024 characters,
+     * so a long value cost quadratic time, and every Secret's plaintext (and its encrypted form) is parsed several
+     * times while sealing: a 1 MB credential made generate take 11.8 s. Long one-line values are now set aside
+     * before the parse and put back after; the tree is the same as SnakeYAML's.
+     */
+    @Test
+    void longValueIsQuadraticInSnakeYaml() {
+        String x = "x".repeat(5000);
+        String q = "q'q".repeat(2000);
+        Map<String, Object> t = SopsYaml.parse(String.join("\n",
+                "plain: " + x,
+                "single: '" + q.replace("'", "''") + "'",
+                "double: \"" + x + "\"",
+                "escaped: \"" + x + "\\n\"",
+                "comment: " + x + "   # a comment",
+                "folded: " + x,
+                "  " + x,
+                "crlf: " + x + "\r",
+                "digits: " + "7".repeat(5000),
+                "list:",
+                "  - " + x,
+                "  - short",
+                "nested:",
+                "    inner: " + x,
+                ""));
+        assertEquals(x, t.get("plain"));
+        assertEquals(q, t.get("single"));
+        assertEquals(x, t.get("double"));
+        assertEquals(x + "\n", t.get("escaped"), "escapes are SnakeYAML's to decode");
+        assertEquals(x, t.get("comment"));
+        assertEquals(x + " " + x, t.get("folded"), "a plain scalar continued on the next line is left to SnakeYAML");
+        assertEquals(x, t.get("crlf"));
+        assertEquals(SopsYaml.resolvePlain("7".repeat(5000)), t.get("digits"), "a plain value resolved as go-yaml does");
+        assertEquals(List.of(x, "short"), t.get("list"));
+        assertEquals(Map.of("inner", x), t.get("nested"));
+        // Linear: 16 MB of values would take minutes with the quadratic reader (3.2 s for 2 MB); a hang guard, not a benchmark.
+        String big = "v".repeat(8_000_000);
+        Map<String, Object> parsed = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(30),
+                () -> SopsYaml.parse("a: " + big + "\nb: \"" + big + "\"\n"));
+        assertEquals(big, parsed.get("a"));
+        assertEquals(big, parsed.get("b"));
+        // Errors stay errors.
+        assertThrows(SecretsException.class, () -> SopsYaml.parse("a: " + x + ": b\n  c: [\n"));
+    }
 }

@@ -1,6 +1,7 @@
 package io.orca.validate;
 
 import io.orca.diag.Diagnostic;
+import io.orca.diag.Printable;
 import io.orca.diag.Rule;
 import io.orca.report.DiagnosticFormat;
 import io.orca.testing.Project;
@@ -35,26 +36,43 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
  * Property test: a seeded mutator over Bevel's samples and the fixtures (byte flips, line deletions and duplications,
  * indentation shifts, key renames, value type swaps, truncation, inserted YAML metacharacters). For every input,
  * {@link ValidationService#validate} returns (within 5 s) without throwing, every diagnostic has line ≥ 1, column ≥ 1,
- * a known rule ID and a non-empty message, and every output format renders it.
+ * a known rule ID and a non-empty message, and every output format renders it, printing no control character raw and
+ * no credential the mutator wrote into a URL (issue 10).
  *
  * <p>{@code -Dorca.fuzz.count=N} (default 3,000), {@code -Dorca.fuzz.seed=S} (default fixed), {@code
  * -Dorca.fuzz.only=I} re-runs input I of a seed alone. A failing input is written to target/fuzz-failures/. A summary
  * goes to target/fuzz-summary.txt (bench/fuzz.sh reads it).
  */
 class FuzzTest {
+    /** A secret written into URLs by the mutator: no output format may print it. */
+    static final String SECRET = "FUZZ-URL-SECRET-5e1f";
     static final long DEFAULT_SEED = 0x0_5EED_2026_1121L;
     private static final Set<String> RULE_IDS = Arrays.stream(Rule.values()).map(Rule::id).collect(Collectors.toSet());
     private static final String[] INSERTS = {"&a ", "*a", "{", "}", "[", "]", "\"", "'", "\t", "\0", ": ", "- ", "? ",
             "---\n", "...\n", "#", "|\n", ">-\n", "!!binary ", "!!python/object:os.system ", "<<: *a\n", "%YAML 1.1\n",
-            "&a [*a]", "\\", "\u0007", "\uFEFF", "\u00e9", "\r", "\n", "${", "${env:", "<username>", "::", ",", "@"};
+            "&a [*a]", "\\", "\u0007", "\uFEFF", "\u00e9", "\r", "\n", "${", "${env:", "<username>", "::", ",", "@",
+            // issue 10: bidirectional overrides and other characters the reader lets through raw
+            "\u202e", "\u2066", "\u200f", "\u0085", "\u2028"};
     private static final String[] VALUES = {"123", "-1", "0x1F", "1e3", "4.10", "true", "no", "on", "null", "~", "''",
             "\"\"", "[a, b]", "[]", "{x: 1}", "{}", "\"str\"", "2026-01-01", ".inf", ".nan", "0o17", "99999999999999999999999",
             "\"${env:X}\"", "\"${file:}\"", "\"../../etc\"", "/abs", "\"<placeholder>\"", "|\n  block", "*a", "&a x",
-            "Alpha_Org", "a".repeat(70), "ssh", "https", "git@host:x.git", "qbft", "ibft2", "raft", "ambassador"};
+            "Alpha_Org", "a".repeat(70), "ssh", "https", "git@host:x.git", "qbft", "ibft2", "raft", "ambassador",
+            // issue 10, by class: credentials in URLs (the marker must never be printed), control characters written
+            // through escapes, integers past 64 bits, durations past Go's, path segments, values that made a pattern
+            // backtrack or recurse, secret keys one edit away
+            "\"https://bot:" + SECRET + "@git.example.test/a.git\"", "\"https://" + SECRET + "@github.com/a.git\"",
+            "\"oci://u:" + SECRET + "@r.example.test/c\"", "\"bot:" + SECRET + "@git.example.test/a.git\"",
+            "\"ssh://git:" + SECRET + "@host/x.git\"", "\"a\\e[31mb\"", "\"a\\0b\"", "\"a\\x9bb\"", "\"a\\u202eb\"",
+            "\"a\\nb\"", "\"a\\tb\"", "18446744073709551621", "9223372036854775808", "-9223372036854775809",
+            "4294967297", "0x10000000000000000", "99999999999h", "1h" + "1m".repeat(20), "releases/dev/..", "a/../b",
+            "\"releases/.GIT \"", "releases//dev", "\"" + "@".repeat(3000) + "\"", "a.".repeat(2000) + "a",
+            "A_".repeat(2000) + "A", "0.".repeat(2000) + "0", "\"" + "z".repeat(70_000) + "\""};
     private static final String[] KEYS = {"name", "type", "version", "network", "organizations", "services", "peers",
             "validators", "orderers", "port", "ambassador", "git_url", "git_repo", "git_protocol", "password", "username",
             "release_dir", "chart_source", "consensus", "config", "tm_nodes", "channels", "participants", "env", "proxy",
-            "k8s", "gitops", "vault", "docker", "<<", "org_name", "osn_creator_org", "endorsers", "private_key"};
+            "k8s", "gitops", "vault", "docker", "<<", "org_name", "osn_creator_org", "endorsers", "private_key",
+            "chain_id", "tolerationSeconds", "interval", "timeout", "emailAddress", "url", "address", "known_hosts",
+            "passwrd", "pasword", "tokne", "git_passwrod"};
 
     @Test
     void validateNeverThrowsAndEveryDiagnosticIsWellFormed() throws Exception {
@@ -145,10 +163,23 @@ class FuzzTest {
             ok.append(',').append(d.ruleId());
         }
         List<DiagnosticFormat.FileDiagnostics> files = List.of(new DiagnosticFormat.FileDiagnostics(r.load().source(), r.diagnostics()));
+        // The marker is a credential while it sits in a URL's user part (a byte flip may have taken that apart).
+        String raw = new String(input, StandardCharsets.UTF_8);
+        boolean credentials = raw.contains(":" + SECRET + "@") || raw.contains("//" + SECRET + "@");
         for (DiagnosticFormat format : DiagnosticFormat.values()) {
             StringWriter w = new StringWriter();
             format.write(files, new PrintWriter(w));
-            if (!r.diagnostics().isEmpty() && w.toString().isEmpty()) problems.add(format + " printed nothing");
+            String printed = w.toString();
+            if (!r.diagnostics().isEmpty() && printed.isEmpty()) problems.add(format + " printed nothing");
+            // Issue 10, by class: credentials in a URL, and raw control characters, never reach an output.
+            if (credentials && printed.contains(SECRET)) problems.add(format + " printed a URL's credentials");
+            for (int i = 0; i < printed.length(); i++) {
+                char c = printed.charAt(i);
+                if (c != '\n' && c != '\t' && Printable.isUnsafe(c)) {
+                    problems.add(format + " printed U+" + Integer.toHexString(c) + " raw");
+                    break;
+                }
+            }
         }
         return problems.isEmpty() ? List.of(ok.toString()) : problems;
     }

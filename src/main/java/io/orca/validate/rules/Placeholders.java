@@ -27,7 +27,9 @@ public final class Placeholders implements SemanticRule {
     /** A secret that is one character repeated (after a short prefix such as {@code s.} or {@code ghp_}): {@code s.aaaaaaaa}. */
     private static final Pattern FILLER = Pattern.compile("(?:[A-Za-z0-9]{1,4}[._-])?(.)\\1{7,}");
     /** A secret that is the name of an environment variable, as Bevel's CI substitutes them: {@code VAULT_TOKEN}. */
-    private static final Pattern VARIABLE_NAME = Pattern.compile("[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+");
+    // The lookbehind keeps find() linear (a name starts where a word starts; matches() is unaffected); the bounded
+    // repetition keeps the regex engine's recursion, one level per "_PART", off a long value's stack.
+    private static final Pattern VARIABLE_NAME = Pattern.compile("(?<![A-Z0-9_])[A-Z][A-Z0-9]*(?:_[A-Z0-9]+){1,32}");
 
     @Override
     public void check(RuleContext ctx) {
@@ -58,7 +60,7 @@ public final class Placeholders implements SemanticRule {
                 return;
             }
             if (isPlaceholder(s.path(), v)) {
-                boolean secret = SecretKeys.isSecretPath(s.path());
+                boolean secret = SecretKeys.maybeSecretPath(s.path());
                 String shown = secret ? "the value" : "'" + io.orca.model.GitUrls.redact(v) + "'";
                 ctx.report(Rule.PLACEHOLDER, s, shown + " at '" + s.path() + "' looks like a placeholder from a sample",
                         secret ? secretHint(ctx, s.path(), v) : "replace it with the real value before deploying");
