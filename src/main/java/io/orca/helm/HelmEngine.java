@@ -1,5 +1,6 @@
 package io.orca.helm;
 
+import io.orca.kube.KubeTarget;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;

@@ -1,5 +1,6 @@
 package io.orca.helm;
 
+import io.orca.kube.KubeTarget;
 import com.marcnuri.helm.Helm;
 import com.marcnuri.helm.InstallCommand;
 import com.marcnuri.helm.Release;

@@ -1,5 +1,6 @@
 package io.orca.helm;
 
+import io.orca.kube.KubeTarget;
 import java.nio.file.Path;
 import java.util.Objects;
 

@@ -1,5 +1,6 @@
 package io.orca.helm;
 
+import io.orca.kube.KubeTarget;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.apps.Deployment;

@@ -1,5 +1,6 @@
 package io.orca.helm;
 
+import io.orca.kube.KubeTarget;
 import com.marcnuri.helm.Helm;
 import io.orca.testing.Project;
 import org.junit.jupiter.api.Test;

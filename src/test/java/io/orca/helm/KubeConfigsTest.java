@@ -1,5 +1,6 @@
 package io.orca.helm;
 
+import io.orca.kube.KubeTarget;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.yaml.snakeyaml.LoaderOptions;

@@ -1,4 +1,4 @@
-package io.orca.helm;
+package io.orca.kube;
 
 import java.nio.file.Path;
 
