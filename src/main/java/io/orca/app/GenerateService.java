@@ -1,20 +1,11 @@
 package io.orca.app;
 
 import io.orca.diag.Diagnostic;
-import io.orca.diag.Position;
-import io.orca.diag.Rule;
-import io.orca.load.YNode;
-import io.orca.load.YMap;
-import io.orca.model.ModelBinder;
 import io.orca.model.Network;
-import io.orca.model.Organization;
-import io.orca.plan.OrganizationPlan;
-import io.orca.secrets.LocalAgeKeys;
-import io.orca.secrets.SecretsConfig;
-import io.orca.secrets.SecretsPolicy;
 import io.orca.plan.DeploymentPlan;
 import io.orca.plan.MaterialSource;
-import io.orca.plan.Planner;
+import io.orca.plan.NewMaterial;
+import io.orca.model.Names;
 import io.orca.render.FluxRenderer;
 import io.orca.render.RepositoryTree;
 import io.orca.validate.ValidationService;
@@ -30,18 +21,27 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 
 /**
- * The generate use case: validate → bind → plan → render. Validation problems stop it before anything is written;
- * {@link #write} is the separate effect that puts the trees on disk.
+ * The generate use case: plan ({@link PlanningService}) → GitOps output ({@link GitOpsOutput}: Flux trees and sealed
+ * Secrets). Validation problems stop it before anything is written; {@link #write} is the separate effect that puts
+ * the trees on disk.
  */
 public final class GenerateService {
     private GenerateService() {
     }
 
     /** Either the generated trees, or the diagnostics that prevented them. */
-    public record Outcome(ValidationService.Report report, Network network, DeploymentPlan plan, List<RepositoryTree> trees) {
+    public record Outcome(ValidationService.Report report, Network network, DeploymentPlan plan, List<RepositoryTree> trees,
+                          List<NewMaterial> newMaterial) {
+        public Outcome {
+            trees = List.copyOf(trees);
+            newMaterial = List.copyOf(newMaterial);
+        }
+
         public boolean ok() {
             return plan != null;
         }
@@ -49,111 +49,90 @@ public final class GenerateService {
         public List<Diagnostic> diagnostics() {
             return report.diagnostics();
         }
+
+        static Outcome failed(ValidationService.Report report) {
+            return new Outcome(report, null, null, List.of(), List.of());
+        }
+    }
+
+    /** Plans and renders in memory, with no local age key and no earlier files (tests, benchmarks). */
+    public static Outcome plan(String name, byte[] bytes, MaterialSource material, SecureRandom random) {
+        return generate(name, bytes, PlanningService.Request.preview(material).withRandom(random), GitOpsOutput.Options.inMemory(),
+                new ArrayList<>());
+    }
+
+    public static Outcome generate(String name, byte[] bytes, PlanningService.Request request, GitOpsOutput.Options gitops,
+                                   List<String> warnings) {
+        return generate(PlanningService.plan(name, bytes, request), gitops, warnings);
+    }
+
+    /** The GitOps output of a planning run (its warnings are added to {@code warnings}). */
+    public static Outcome generate(PlanningService.Planned planned, GitOpsOutput.Options gitops, List<String> warnings) {
+        if (!planned.ok()) return Outcome.failed(planned.report());
+        warnings.addAll(planned.warnings());
+        List<RepositoryTree> trees = GitOpsOutput.render(planned.plan(), gitops, warnings);
+        return new Outcome(planned.report(), planned.network(), planned.plan(), trees, planned.newMaterial());
+    }
+
+    /** What {@code generate --out} did: the outcome, its warnings, a refusal, one summary line per repository. */
+    public record IntoFolder(Outcome outcome, List<String> warnings, String refusal, List<String> summary) {
     }
 
     /**
-     * How a run finds and keeps material.
-     *
-     * @param store      private material of earlier runs, kept on this machine
-     * @param orcaDir    where local age keys are made for local repositories without recipients (null: none)
-     * @param existing   the repositories' current files (earlier encrypted Secrets and their side files)
-     * @param publishing true when the output goes to its repositories: a remote repository then requires age recipients
+     * Generates into {@code out}, writing nothing else: earlier output under {@code out} is the repositories' state
+     * (unchanged Secrets keep their bytes, side files give back public halves), {@code store} is read and never
+     * written, and local age keys under {@code orcaDir} are used only if they exist.
      */
-    public record Options(MaterialSource store, SecureRandom random, Path orcaDir, SecretSealer.ExistingFiles existing,
-                          boolean publishing, boolean seal, CredentialResolver credentials) {
-        public Options(MaterialSource store, SecureRandom random, Path orcaDir, SecretSealer.ExistingFiles existing,
-                       boolean publishing, boolean seal) {
-            this(store, random, orcaDir, existing, publishing, seal, CredentialResolver.system());
+    public static IntoFolder intoFolder(String name, byte[] bytes, MaterialSource store, Path orcaDir, Path out) throws IOException {
+        List<String> warnings = new ArrayList<>();
+        AtomicReference<SecretSealer.ExistingFiles> files = new AtomicReference<>(SecretSealer.ExistingFiles.NONE);
+        PlanningService.Request request = PlanningService.Request.preview(store).withMaterial(net -> {
+            SecretSealer.ExistingFiles f = folderFiles(out, net);
+            files.set(f);
+            return store.or(new RepositoryMaterial(net, f));
+        });
+        Outcome outcome;
+        try {
+            PlanningService.Planned planned = PlanningService.plan(name, bytes, request);
+            outcome = generate(planned, new GitOpsOutput.Options(orcaDir, GitOpsOutput.LocalKeys.EXISTING, files.get(), false,
+                    CredentialResolver.system()), warnings);
+        } catch (RefusedException | io.orca.secrets.SecretsException e) {
+            return new IntoFolder(null, warnings, e.getMessage(), List.of());
         }
-
-        public static Options inMemory(MaterialSource store, SecureRandom random) {
-            return new Options(store, random, null, SecretSealer.ExistingFiles.NONE, false, true);
+        if (!outcome.ok()) return new IntoFolder(outcome, warnings, null, List.of());
+        write(outcome.trees(), out);
+        long unkept = outcome.newMaterial().stream().filter(m -> !sealedInto(outcome, m)).count();
+        if (unkept > 0) {
+            warnings.add(unkept + " new private key(s) were generated for this output and kept nowhere (their organizations"
+                    + " have no age recipient to seal them with): the next run draws new ones. 'orca publish' keeps keys"
+                    + " in the state folder; or add age recipients");
         }
-    }
-
-    /** Planning stopped for a reason that is not a diagnostic of the file (e.g. a missing age recipient). */
-    public static final class RefusedException extends RuntimeException {
-        public RefusedException(String message) {
-            super(message, null, false, false);
+        List<String> summary = new ArrayList<>();
+        for (RepositoryTree t : outcome.trees()) {
+            summary.add(out.resolve(t.name()) + ": " + t.files().size() + " files for " + String.join(", ", t.organizations()));
         }
+        return new IntoFolder(outcome, warnings, null, summary);
     }
 
-    public static Outcome plan(String name, byte[] bytes, MaterialSource material, SecureRandom random) {
-        return plan(name, bytes, Options.inMemory(material, random), new ArrayList<>());
-    }
-
-    public static Outcome plan(String name, byte[] bytes, Options options, List<String> warnings) {
-        return plan(name, bytes, options, warnings, n -> n);
-    }
-
-    /** As above; {@code adjust} rewrites the bound network first (e.g. {@code publish --local}). */
-    public static Outcome plan(String name, byte[] bytes, Options options, List<String> warnings,
-                               java.util.function.UnaryOperator<Network> adjust) {
-        return plan(ValidationService.validate(name, bytes), options, warnings, adjust);
-    }
-
-    /** Plans a file already validated (publish validates first to find its repositories). */
-    public static Outcome plan(ValidationService.Report report, Options options, List<String> warnings,
-                               java.util.function.UnaryOperator<Network> adjust) {
-        if (report.hasErrors() || report.document().isEmpty()) return new Outcome(report, null, null, List.of());
-        Network network = withLocalRecipients(adjust.apply(ModelBinder.bind((YMap) report.document().get(),
-                report.load().source())), options.orcaDir(), warnings);
-        if (Planner.forPlatform(network.platform()).isEmpty()) {
-            // Valid, but not deployable yet: said once, at network.type ('orca validate' gives the rest).
-            YNode type = ((YMap) report.document().get()).map("network").map(n -> n.get("type")).orElse(null);
-            List<Diagnostic> diagnostics = List.of(Rule.PLATFORM_NOT_DEPLOYABLE.at(report.load().source().name(),
-                    type == null ? Position.START : type.position(), "network.type",
-                    new Planner.UnsupportedPlatformException(network.platform()).getMessage(),
-                    "'orca validate' checks it fully; planning comes with the platform's own issue"));
-            return new Outcome(new ValidationService.Report(report.load(), diagnostics), null, null, List.of());
-        }
-        Map<String, String> treeNames = FluxRenderer.treeNames(network);
-        MaterialSource material = (org, secret) -> options.store().find(org, secret).or(() ->
-                network.organization(org).flatMap(o -> SecretSealer.publicOnly(
-                        new RepositoryTree(treeNames.get(FluxRenderer.repoKey(o.gitops())), o.gitops(), List.of(o.name()),
-                                List.of(), new java.util.TreeMap<>()),
-                        o.gitops().releaseDir(), io.orca.model.Names.namespace(network.platform(), o.name()), secret,
-                        options.existing())));
-        DeploymentPlan plan = Planner.plan(network, material, options.random());
-        plan = RepositoryCredentials.add(plan, options.credentials(), options.publishing(), warnings);
-        for (OrganizationPlan op : plan.organizations()) {
-            Organization o = op.organization();
-            if (op.secrets().isEmpty() || !o.secrets().ageRecipients().isEmpty()) continue;
-            String message = "organization '" + o.name() + "' has private keys but no age recipient";
-            if (options.publishing() && !isLocal(o.gitops())) {
-                throw new RefusedException(message + ": refusing to publish its Secrets to " + o.gitops().url()
-                        + ". Fix: run 'orca secrets keygen " + o.name() + "', install the key in its cluster, and add the recipient"
-                        + " under network.secrets.age_recipients or the organization's secrets.age_recipients");
+    /** The files of earlier output, {@code out/<tree name>/<path>}. */
+    private static SecretSealer.ExistingFiles folderFiles(Path out, Network network) {
+        Map<String, String> names = FluxRenderer.treeNames(network);
+        return (repository, path) -> {
+            Path p = out.resolve(names.get(FluxRenderer.repoKey(repository))).resolve(path);
+            try {
+                return Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS) ? Optional.of(Files.readAllBytes(p)) : Optional.empty();
+            } catch (IOException e) {
+                return Optional.empty();
             }
-            warnings.add(message + "; its keys stay in the state folder only and no Secret is written to its tree");
-        }
-        List<RepositoryTree> rendered = FluxRenderer.render(plan);
-        List<RepositoryTree> trees = options.seal() ? SecretSealer.seal(plan, rendered, options.existing()) : rendered;
-        return new Outcome(report, network, plan, trees);
+        };
     }
 
-    /** Whether a repository is on this machine (the embedded default or a file:// / path URL). */
-    public static boolean isLocal(Organization.Gitops g) {
-        return g.embedded() || g.protocol().equals("file");
-    }
-
-    /** Local repositories without recipients get a local age key (.orca/age/<org>.agekey), with a warning. */
-    private static Network withLocalRecipients(Network n, Path orcaDir, List<String> warnings) {
-        if (orcaDir == null) return n;
-        List<Organization> orgs = new ArrayList<>();
-        for (Organization o : n.organizations()) {
-            if (!o.secrets().ageRecipients().isEmpty() || !isLocal(o.gitops())) {
-                orgs.add(o);
-                continue;
-            }
-            SecretsPolicy.Resolved resolved = SecretsPolicy.resolve(o.name(),
-                    new SecretsConfig(o.secrets().provider(), o.secrets().ageRecipients()), SecretsConfig.NONE);
-            SecretsPolicy.Local local = SecretsPolicy.forLocal(resolved, orcaDir);
-            local.generatedKey().filter(LocalAgeKeys.LocalKey::created).flatMap(k -> local.warning()).ifPresent(warnings::add);
-            orgs.add(new Organization(o.name(), o.type(), o.k8s(), o.gitops(),
-                    new Network.SecretsConfig("sops", local.recipients()), o.services()));
-        }
-        return new Network(n.platform(), n.version(), n.env(), n.docker(), n.flux(), n.secrets(), n.config(), orgs, n.source());
+    private static boolean sealedInto(Outcome outcome, NewMaterial m) {
+        return outcome.network().organization(m.organization()).map(o -> {
+            String path = SecretSealer.secretPath(o.gitops().releaseDir(), Names.namespace(outcome.network().platform(), o.name()),
+                    m.secret().name());
+            return outcome.trees().stream().anyMatch(t -> t.files().containsKey(path));
+        }).orElse(false);
     }
 
     /**

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.orca.model.Secret;
 import io.orca.plan.MaterialSource;
-import io.orca.plan.OrganizationPlan;
+import io.orca.plan.NewMaterial;
 import io.orca.plan.SecretPlan;
 
 import java.io.IOException;
@@ -55,16 +55,16 @@ public final class LocalMaterialStore implements MaterialSource {
         }
     }
 
-    /** Stores every Secret of the plan that is not stored yet. Returns how many were written. */
-    public int saveNew(Iterable<OrganizationPlan> plans) {
+    /**
+     * Stores material a planning run generated (only generated material: credentials a person chose stay where they
+     * wrote them). Only commands that deploy call it. Returns how many were written.
+     */
+    public int save(Iterable<NewMaterial> material) {
         int written = 0;
-        for (OrganizationPlan op : plans) {
-            for (SecretPlan s : op.secrets()) {
-                // Only generated material is kept; credentials a person chose stay where they wrote them.
-                if (!s.generated() || s.data().isEmpty() || find(op.organization().name(), s.name()).isPresent()) continue;
-                save(op.organization().name(), s);
-                written++;
-            }
+        for (NewMaterial m : material) {
+            if (!m.secret().generated() || m.secret().data().isEmpty()) continue;
+            save(m.organization(), m.secret());
+            written++;
         }
         return written;
     }

@@ -17,10 +17,12 @@ import io.orca.publish.Publisher;
 import io.orca.publish.RepositoryChange;
 import io.orca.render.FluxRenderer;
 import io.orca.render.RepositoryTree;
+import io.orca.secrets.SecretsException;
 import io.orca.validate.ValidationService;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.ArrayList;
@@ -30,6 +32,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.UnaryOperator;
 
 /**
  * The publish use case: validate → plan → render → seal, against what each repository holds now, then one commit
@@ -53,18 +56,57 @@ public final class PublishService {
         public boolean ok() {
             return refusal == null && outcome != null && outcome.ok();
         }
+
+        /** The per-repository report as text (with the diff when {@code withDiff}). */
+        public String text(boolean withDiff) {
+            return report.render(withDiff);
+        }
+
+        /** 0 published or nothing to do; 3 a dry run found changes; 1 a repository failed. */
+        public int exitCode() {
+            return report.exitCode();
+        }
+    }
+
+    /**
+     * A request as the CLI makes it: the cache in {@code workDir} (null: {@code ~/.cache/orca}), every other publish
+     * option at its default.
+     */
+    public static Request request(String name, byte[] bytes, Path baseDir, Path stateDir, Path workDir, boolean dryRun,
+                                  boolean local) {
+        PublishOptions options = PublishOptions.defaults(workDir == null ? PublishOptions.defaultWorkDir() : workDir).withDryRun(dryRun);
+        return new Request(name, bytes, baseDir, stateDir, options, local, CredentialResolver.system());
     }
 
     public static Result publish(Request request) {
+        // A dry run writes nothing: without a cache of earlier runs it fetches into a temporary one, deleted after.
+        if (!request.options().dryRun() || Files.isDirectory(request.options().workDir())) return run(request);
+        Path temporary;
+        try {
+            temporary = Files.createTempDirectory("orca-diff");
+        } catch (IOException e) {
+            return new Result(null, null, List.of(), "cannot create a temporary folder: " + e.getMessage());
+        }
+        try {
+            return run(new Request(request.name(), request.bytes(), request.baseDir(), request.stateDir(),
+                    request.options().withWorkDir(temporary), request.local(), request.credentials()));
+        } finally {
+            Folders.deleteQuietly(temporary);
+        }
+    }
+
+    private static Result run(Request request) {
         List<String> warnings = new ArrayList<>();
+        boolean dryRun = request.options().dryRun();
         ValidationService.Report report = ValidationService.validate(request.name(), request.bytes());
         if (report.hasErrors() || report.document().isEmpty()) {
-            return new Result(new GenerateService.Outcome(report, null, null, List.of()), null, warnings, null);
+            return new Result(GenerateService.Outcome.failed(report), null, warnings, null);
         }
-        Network network = ModelBinder.bind((YMap) report.document().get(), report.load().source());
-        if (request.local()) network = embedded(network);
+        UnaryOperator<Network> adjust = request.local() ? PublishService::embedded : n -> n;
+        Network network = adjust.apply(ModelBinder.bind((YMap) report.document().get(), report.load().source()));
         Publisher publisher = new Publisher(request.options());
-        // What each repository holds now: earlier encrypted Secrets keep their bytes when unchanged.
+        // What each repository holds now: earlier encrypted Secrets keep their bytes when unchanged, and their side
+        // files give back the public halves of keys this machine does not hold.
         Map<String, GitTarget> targets = new LinkedHashMap<>();
         Map<String, Map<String, byte[]>> current = new HashMap<>();
         Map<String, String> failedTargets = new LinkedHashMap<>();
@@ -76,7 +118,8 @@ public final class PublishService {
                 targets.put(key, target);
                 List<String> dirs = network.organizations().stream()
                         .filter(x -> FluxRenderer.repoKey(x.gitops()).equals(key)).map(x -> x.gitops().releaseDir()).distinct().toList();
-                current.put(key, publisher.snapshot(target, dirs));
+                // A dry run reads a local repository that does not exist yet as empty, and creates nothing.
+                current.put(key, dryRun && isMissingLocal(o, target) ? Map.of() : publisher.snapshot(target, dirs));
             } catch (PublishException | CredentialResolver.UnresolvedCredentialException | IOException e) {
                 failedTargets.put(key, e.getMessage());
             }
@@ -84,19 +127,23 @@ public final class PublishService {
         if (!failedTargets.isEmpty()) {
             return new Result(null, null, warnings, String.join("\n", failedTargets.values()));
         }
-        SecretSealer.ExistingFiles existing = (tree, path) ->
-                Optional.ofNullable(current.getOrDefault(FluxRenderer.repoKey(tree.gitops()), Map.of()).get(path));
-        GenerateService.Outcome outcome;
+        SecretSealer.ExistingFiles existing = (repository, path) ->
+                Optional.ofNullable(current.getOrDefault(FluxRenderer.repoKey(repository), Map.of()).get(path));
         LocalMaterialStore store = new LocalMaterialStore(request.stateDir());
+        GenerateService.Outcome outcome;
         try {
-            outcome = GenerateService.plan(report, new GenerateService.Options(store, new SecureRandom(),
-                    request.baseDir().resolve(".orca"), existing, true, true, request.credentials()), warnings,
-                    request.local() ? PublishService::embedded : n -> n);
-        } catch (GenerateService.RefusedException e) {
+            PlanningService.Request planning = new PlanningService.Request(
+                    net -> store.or(new RepositoryMaterial(net, existing)), new SecureRandom(), request.credentials(), true, adjust);
+            outcome = GenerateService.generate(PlanningService.plan(report, planning),
+                    new GitOpsOutput.Options(request.baseDir().resolve(".orca"),
+                            dryRun ? GitOpsOutput.LocalKeys.EPHEMERAL : GitOpsOutput.LocalKeys.CREATE,
+                            existing, true, request.credentials()), warnings);
+        } catch (RefusedException | SecretsException e) {
             return new Result(null, null, warnings, e.getMessage());
         }
         if (!outcome.ok()) return new Result(outcome, null, warnings, null);
-        store.saveNew(outcome.plan().organizations());
+        // Kept before pushing: a key that reaches a repository is never lost to a failure after the push.
+        if (!dryRun) store.save(outcome.newMaterial());
         List<RepositoryChange> changes = new ArrayList<>();
         Network net = outcome.network();
         CommitContext context = new CommitContext(net.platform() + "-" + net.env().type(), request.name(), net.source().sha256());
@@ -114,8 +161,13 @@ public final class PublishService {
             }
             changes.add(new RepositoryChange(target, new Author(tree.gitops().authorName(), tree.gitops().email()), dirs, context));
         }
-        PublishReport published = request.options().dryRun() ? publisher.diff(changes) : publisher.publish(changes);
+        PublishReport published = dryRun ? publisher.diff(changes) : publisher.publish(changes);
         return new Result(outcome, published, warnings, null);
+    }
+
+    /** An embedded or file:// repository that is not there yet (publish creates it; a dry run does not). */
+    private static boolean isMissingLocal(Organization o, GitTarget target) {
+        return GitOpsOutput.isLocal(o.gitops()) && !Files.exists(Path.of(target.url()));
     }
 
     /** Every organization to its embedded local repository ({@code --local}). */
@@ -123,12 +175,11 @@ public final class PublishService {
         List<Organization> orgs = new ArrayList<>();
         for (Organization o : n.organizations()) {
             Organization.Gitops g = o.gitops();
-            Organization.Gitops local = new Organization.Gitops("file", ModelBinder.embeddedRepository(o.name()), g.branch(),
+            orgs.add(o.withGitops(new Organization.Gitops("file", ModelBinder.embeddedRepository(o.name()), g.branch(),
                     g.releaseDir(), g.chartSource(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
-                    g.authorName(), g.email(), g.chartRepository(), Optional.empty(), true);
-            orgs.add(new Organization(o.name(), o.type(), o.k8s(), local, o.secrets(), o.services()));
+                    g.authorName(), g.email(), g.chartRepository(), Optional.empty(), true)));
         }
-        return new Network(n.platform(), n.version(), n.env(), n.docker(), n.flux(), n.secrets(), n.config(), orgs, n.source());
+        return n.withOrganizations(orgs);
     }
 
     /** The Git target of an organization's repository, with its credentials resolved (references expanded). */
@@ -139,7 +190,7 @@ public final class PublishService {
         if (g.embedded() || g.protocol().equals("file")) {
             String url = g.url().startsWith("file://") ? g.url().substring("file://".length()) : g.url();
             Path path = request.baseDir().resolve(url).normalize();
-            if (g.embedded()) LocalBareRepositories.ensureBare(path, g.branch());
+            if (g.embedded() && !request.options().dryRun()) LocalBareRepositories.ensureBare(path, g.branch());
             return new GitTarget(path.toString(), g.branch(), GitCredentials.none());
         }
         if (g.protocol().equals("ssh")) {

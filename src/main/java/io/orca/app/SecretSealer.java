@@ -36,7 +36,7 @@ public final class SecretSealer {
     /** Reads a file of a repository as it is now (the previous generate output, or the remote's head), if any. */
     @FunctionalInterface
     public interface ExistingFiles {
-        Optional<byte[]> read(RepositoryTree tree, String path);
+        Optional<byte[]> read(io.orca.model.Organization.Gitops repository, String path);
 
         ExistingFiles NONE = (t, p) -> Optional.empty();
     }
@@ -45,7 +45,8 @@ public final class SecretSealer {
         return releaseDir + "/" + namespace + "/" + SECRETS_DIR + "/" + name + ".sops.yaml";
     }
 
-    public static List<RepositoryTree> seal(DeploymentPlan plan, List<RepositoryTree> trees, ExistingFiles existing) {
+    public static List<RepositoryTree> seal(DeploymentPlan plan, Map<String, SecretPlan> repositorySecrets,
+                                           List<RepositoryTree> trees, ExistingFiles existing) {
         List<RepositoryTree> out = new ArrayList<>();
         for (RepositoryTree tree : trees) {
             SortedMap<String, String> files = new TreeMap<>(tree.files());
@@ -65,7 +66,7 @@ public final class SecretSealer {
                         plan.network().source().sha256()) + "---\n" + Manifests.yaml(Manifests.map(
                         "apiVersion", "kustomize.config.k8s.io/v1beta1", "kind", "Kustomization", "resources", resources)));
             }
-            SecretPlan git = plan.repositorySecrets().get(io.orca.render.FluxRenderer.repoKey(tree.gitops()));
+            SecretPlan git = repositorySecrets.get(io.orca.render.FluxRenderer.repoKey(tree.gitops()));
             if (git != null) {
                 OrganizationPlan first = plan.organizations().stream()
                         .filter(op -> tree.organizations().contains(op.organization().name())).findFirst().orElseThrow();
@@ -91,8 +92,8 @@ public final class SecretSealer {
     private static void sealOne(RepositoryTree tree, OrganizationPlan op, String path, String namespace, SecretPlan s,
                                 List<String> recipients, ExistingFiles existing, Map<String, String> out) {
         String metaPath = path + SecretMeta.SUFFIX;
-        Optional<byte[]> oldFile = existing.read(tree, path);
-        Optional<byte[]> oldMeta = existing.read(tree, metaPath);
+        Optional<byte[]> oldFile = existing.read(tree.gitops(), path);
+        Optional<byte[]> oldMeta = existing.read(tree.gitops(), metaPath);
         if (s.data().isEmpty()) {
             // Orca holds only the public half (from the side file): keep what is in Git as it is.
             if (oldFile.isEmpty() || oldMeta.isEmpty()) {
@@ -133,10 +134,10 @@ public final class SecretSealer {
      * Private material an earlier run published: the public parts from the side files in the repository, for
      * Secrets whose private half is no longer in the state folder (so the planner keeps the identity).
      */
-    public static Optional<SecretPlan> publicOnly(RepositoryTree tree, String releaseDir, String namespace, String name,
+    public static Optional<SecretPlan> publicOnly(io.orca.model.Organization.Gitops repository, String namespace, String name,
                                                   ExistingFiles existing) {
-        String path = secretPath(releaseDir, namespace, name);
-        return existing.read(tree, path + SecretMeta.SUFFIX).flatMap(bytes -> {
+        String path = secretPath(repository.releaseDir(), namespace, name);
+        return existing.read(repository, path + SecretMeta.SUFFIX).flatMap(bytes -> {
             try {
                 SecretMeta meta = SecretMeta.parse(new String(bytes, StandardCharsets.UTF_8));
                 if (meta.publicParts().isEmpty()) return Optional.empty();

@@ -1,6 +1,10 @@
 package io.orca.app;
 
-import com.marcnuri.helm.Helm;
+import io.orca.helm.HelmEngine;
+import io.orca.helm.HelmJavaEngine;
+import io.orca.helm.ReleaseRef;
+import io.orca.helm.TemplateRequest;
+import io.orca.helm.Values;
 import io.orca.plan.DeploymentPlan;
 import io.orca.plan.OrganizationPlan;
 import io.orca.plan.ReleasePlan;
@@ -17,6 +21,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
@@ -27,8 +32,9 @@ import java.util.concurrent.Future;
 import java.util.stream.Stream;
 
 /**
- * The template use case: renders each planned release's chart with its values through helm-java (Helm's own
- * engine), in parallel on all cores. The output path is {@code <organization>/<release>.yaml}.
+ * The template use case: renders each planned release's chart with its values through the Helm seam (by default
+ * {@link HelmJavaEngine}, Helm's own engine), in parallel on all cores. The output path is
+ * {@code <organization>/<release>.yaml}.
  */
 public final class TemplateService {
     private TemplateService() {
@@ -38,22 +44,23 @@ public final class TemplateService {
     }
 
     public static Result render(DeploymentPlan plan) throws IOException, InterruptedException {
+        return render(plan, new HelmJavaEngine());
+    }
+
+    /** Renders through the given engine (tests pass a fake; a failing release is reported, the others still render). */
+    public static Result render(DeploymentPlan plan, HelmEngine helm) throws IOException, InterruptedException {
         Path charts = ChartLocator.charts();
-        Path valuesDir = Files.createTempDirectory("orca-values");
         record Job(String path, String release, Future<String> result) {
         }
-        int threads = threads();
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        ExecutorService pool = Executors.newFixedThreadPool(threads());
         List<Job> jobs = new ArrayList<>();
         try {
             for (OrganizationPlan op : plan.organizations()) {
                 for (ReleasePlan r : op.releases()) {
-                    Path values = valuesDir.resolve(r.name() + ".yaml");
-                    Files.writeString(values, Manifests.yaml(r.values()), StandardCharsets.UTF_8);
-                    Path chart = charts.resolve(r.chart());
-                    jobs.add(new Job(op.organization().name() + "/" + r.name() + ".yaml", r.name(), pool.submit(() ->
-                            new Helm(chart).template().withName(r.name()).withNamespace(op.namespace())
-                                    .withValuesFile(values).call())));
+                    TemplateRequest request = new TemplateRequest(new ReleaseRef(r.name(), op.namespace()),
+                            charts.resolve(r.chart()), Values.yaml(Manifests.yaml(r.values())));
+                    jobs.add(new Job(op.organization().name() + "/" + r.name() + ".yaml", r.name(),
+                            pool.submit(() -> helm.template(request))));
                 }
             }
             SortedMap<String, String> out = new TreeMap<>();
@@ -69,9 +76,6 @@ public final class TemplateService {
             return new Result(Collections.unmodifiableSortedMap(out), Collections.unmodifiableSortedMap(failures));
         } finally {
             pool.shutdownNow();
-            try (Stream<Path> s = Files.walk(valuesDir)) {
-                s.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
         }
     }
 
@@ -93,7 +97,12 @@ public final class TemplateService {
         }
     }
 
-    /** Finds Orca's charts: the project's charts/ folder when run from a checkout, else those bundled in the jar. */
+    /**
+     * Finds Orca's charts: the project's charts/ folder when run from a checkout, else those bundled in the jar,
+     * extracted once per JVM into a private temporary folder that a shutdown hook deletes (an {@code orca template} run
+     * used to leave one {@code orca-charts<random>} folder behind every time). Extraction, not a cache reused across
+     * runs: a command that renders leaves nothing behind, and extracting the three charts costs milliseconds.
+     */
     static final class ChartLocator {
         private static Path cached;
 
@@ -109,6 +118,7 @@ public final class TemplateService {
                     if (Files.isDirectory(c)) return cached = c;
                 }
                 Path extracted = Files.createTempDirectory("orca-charts");
+                Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteTree(extracted), "orca-charts-cleanup"));
                 try (FileSystem jar = FileSystems.newFileSystem(code)) {
                     Path root = jar.getPath("/charts");
                     try (Stream<Path> s = Files.walk(root)) {
@@ -124,6 +134,14 @@ public final class TemplateService {
                 throw new IOException("cannot locate Orca's charts", e);
             } catch (UncheckedIOException e) {
                 throw e.getCause();
+            }
+        }
+
+        static void deleteTree(Path dir) {
+            try (Stream<Path> s = Files.walk(dir)) {
+                for (Path p : s.sorted(Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
+            } catch (IOException ignored) {
+                // at exit, best effort
             }
         }
     }

@@ -1,61 +1,60 @@
 package io.orca.cli;
 
-import io.orca.app.GenerateService;
 import io.orca.app.LocalMaterialStore;
-import io.orca.app.SecretSealer;
-import io.orca.secrets.SecretsException;
+import io.orca.app.PlanningService;
 import io.orca.report.DiagnosticFormat;
+import io.orca.validate.ValidationService;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 import java.nio.file.Path;
-import java.security.SecureRandom;
-import java.util.ArrayList;
 import java.util.List;
 
-/** The network.yaml argument and state options shared by generate, template, plan and publish. */
+/** The network.yaml argument and state options shared by generate, template and plan. */
 final class NetworkInput {
     @Parameters(index = "0", paramLabel = "FILE", description = "the network.yaml")
     Path file;
 
     @Option(names = "--state-dir", paramLabel = "DIR", defaultValue = ".orca/secrets",
-            description = "where generated private material is kept on this machine, never published (default: ${DEFAULT-VALUE})")
+            description = "where publish keeps generated private material on this machine, never published; read here, "
+                    + "never written (default: ${DEFAULT-VALUE})")
     Path stateDir;
 
-    /** Validates and plans without writing Secrets (plan, template). */
-    GenerateService.Outcome plan() {
-        return plan(null, SecretSealer.ExistingFiles.NONE, false, false);
+    /** The material of earlier runs on this machine, read only. */
+    LocalMaterialStore store() {
+        return new LocalMaterialStore(stateDir);
     }
 
-    /**
-     * Validates, plans, renders and seals; on failure prints why to stderr and returns null.
-     *
-     * @param orcaDir where local age keys go for local repositories without recipients (null: none)
-     */
-    GenerateService.Outcome plan(Path orcaDir, SecretSealer.ExistingFiles existing, boolean publishing, boolean seal) {
-        Cli.Input input = Cli.read(file);
+    /** Reads the file; null (said on stderr) when it cannot be read. */
+    Cli.Input read() {
+        return Cli.read(file);
+    }
+
+    /** Validates and plans without writing anything (plan, template); on failure prints why and returns null. */
+    PlanningService.Planned plan() {
+        Cli.Input input = read();
         if (input == null) return null;
-        LocalMaterialStore store = new LocalMaterialStore(stateDir);
-        GenerateService.Outcome outcome;
-        List<String> warnings = new ArrayList<>();
+        PlanningService.Planned planned;
         try {
-            outcome = GenerateService.plan(input.name(), input.bytes(),
-                    new GenerateService.Options(store, new SecureRandom(), orcaDir, existing, publishing, seal), warnings);
-        } catch (GenerateService.RefusedException | SecretsException e) {
+            planned = PlanningService.plan(input.name(), input.bytes(), PlanningService.Request.preview(store()));
+        } catch (io.orca.app.RefusedException e) {
             Cli.err().println("orca: " + e.getMessage());
             return null;
         }
-        if (!outcome.ok()) {
-            DiagnosticFormat.TEXT.write(List.of(new DiagnosticFormat.FileDiagnostics(outcome.report().load().source(),
-                    outcome.diagnostics())), Cli.err());
+        if (!planned.ok()) {
+            printDiagnostics(planned.report());
             return null;
         }
+        warn(planned.warnings());
+        return planned;
+    }
+
+    static void printDiagnostics(ValidationService.Report report) {
+        DiagnosticFormat.TEXT.write(List.of(new DiagnosticFormat.FileDiagnostics(report.source(), report.diagnostics())),
+                Cli.err());
+    }
+
+    static void warn(List<String> warnings) {
         warnings.forEach(w -> Cli.err().println("orca: " + (w.startsWith("warning") ? w : "warning: " + w)));
-        int written = store.saveNew(outcome.plan().organizations());
-        if (written > 0) {
-            Cli.err().println("orca: warning: " + written + " private key(s) generated and kept in " + stateDir
-                    + " (never published in plaintext); keep this folder safe: node identities depend on it");
-        }
-        return outcome;
     }
 }

@@ -1,15 +1,11 @@
 package io.orca.cli;
 
-import io.orca.app.CredentialResolver;
 import io.orca.app.PublishService;
-import io.orca.publish.PublishOptions;
-import io.orca.report.DiagnosticFormat;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 import java.nio.file.Path;
-import java.util.List;
 import java.util.concurrent.Callable;
 
 /** {@code orca publish}: one commit per repository per change, or with --dry-run the diff. */
@@ -42,22 +38,19 @@ public class PublishCommand implements Callable<Integer> {
     public Integer call() {
         Cli.Input input = Cli.read(file);
         if (input == null) return Cli.EXIT_USAGE;
-        PublishOptions options = PublishOptions.defaults(workDir == null ? PublishOptions.defaultWorkDir() : workDir)
-                .withDryRun(diffOnly());
-        PublishService.Result r = PublishService.publish(new PublishService.Request(input.name(), input.bytes(),
-                Path.of("").toAbsolutePath(), stateDir, options, local, CredentialResolver.system()));
-        r.warnings().forEach(w -> Cli.err().println("orca: " + (w.startsWith("warning") ? w : "warning: " + w)));
+        PublishService.Result r = PublishService.publish(PublishService.request(input.name(), input.bytes(),
+                Path.of("").toAbsolutePath(), stateDir, workDir, diffOnly(), local));
+        NetworkInput.warn(r.warnings());
         if (r.refusal() != null) {
             Cli.err().println("orca: " + r.refusal());
             return Cli.EXIT_INVALID;
         }
         if (!r.outcome().ok()) {
-            DiagnosticFormat.TEXT.write(List.of(new DiagnosticFormat.FileDiagnostics(r.outcome().report().load().source(),
-                    r.outcome().diagnostics())), Cli.err());
+            NetworkInput.printDiagnostics(r.outcome().report());
             return Cli.EXIT_INVALID;
         }
-        Cli.out().print(r.report().render(diffOnly()));
+        Cli.out().print(r.text(diffOnly()));
         Cli.out().flush();
-        return r.report().exitCode();
+        return r.exitCode();
     }
 }

@@ -1,6 +1,6 @@
 package io.orca.cli;
 
-import io.orca.schema.NetworkSchema;
+import io.orca.app.SchemaService;
 import picocli.CommandLine.Command;
 
 import java.util.concurrent.Callable;
@@ -10,7 +10,7 @@ import java.util.concurrent.Callable;
 public final class SchemaCommand implements Callable<Integer> {
     @Override
     public Integer call() {
-        Cli.out().print(NetworkSchema.text());
+        Cli.out().print(SchemaService.text());
         Cli.out().flush();
         return Cli.EXIT_OK;
     }

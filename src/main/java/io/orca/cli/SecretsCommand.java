@@ -1,10 +1,6 @@
 package io.orca.cli;
 
-import io.orca.model.Secret;
-import io.orca.secrets.AgeKeys;
-import io.orca.secrets.LocalAgeKeys;
-import io.orca.secrets.SecretsException;
-import io.orca.secrets.SecretsTree;
+import io.orca.app.SecretsService;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -39,13 +35,13 @@ public final class SecretsCommand implements Runnable {
         @Override
         public Integer call() {
             try {
-                LocalAgeKeys.LocalKey key = LocalAgeKeys.loadOrCreate(orcaDir, organization);
+                SecretsService.Key key = SecretsService.keygen(orcaDir, organization);
                 Cli.err().println("orca: " + (key.created() ? "created " : "exists: ") + key.file()
                         + " (private: install it in the organization's cluster, never commit it)");
-                Cli.out().println(key.keyPair().recipient());
+                Cli.out().println(key.recipient());
                 Cli.out().flush();
                 return Cli.EXIT_OK;
-            } catch (SecretsException e) {
+            } catch (SecretsService.SecretsFailure e) {
                 Cli.err().println("orca: " + e.getMessage());
                 return Cli.EXIT_INVALID;
             }
@@ -64,15 +60,16 @@ public final class SecretsCommand implements Runnable {
 
         @Override
         public Integer call() {
-            List<Secret> ids = identities(identity);
-            if (ids == null) return Cli.EXIT_USAGE;
             if (!Files.isDirectory(dir)) return Cli.usageError(dir + " is not a directory");
-            SecretsTree.CheckReport report = SecretsTree.check(dir, ids);
-            for (SecretsTree.FileCheck f : report.files()) {
-                Cli.out().printf("%-20s %s%s%n", f.status(), dir.relativize(f.file()),
-                        f.detail() == null || f.detail().isEmpty() ? "" : "  (" + f.detail() + ")");
+            SecretsService.Report report;
+            try {
+                report = SecretsService.check(dir, identity);
+            } catch (SecretsService.SecretsFailure e) {
+                Cli.err().println("orca: " + e.getMessage());
+                return Cli.EXIT_USAGE;
             }
-            Cli.out().printf("%d files, %d failed%n", report.files().size(), report.failures().size());
+            print(dir, report, "%-20s %s%s%n");
+            Cli.out().printf("%d files, %d failed%n", report.files().size(), report.failures());
             Cli.out().flush();
             return report.ok() ? Cli.EXIT_OK : Cli.EXIT_INVALID;
         }
@@ -93,27 +90,22 @@ public final class SecretsCommand implements Runnable {
 
         @Override
         public Integer call() {
-            List<Secret> ids = identities(identity);
-            if (ids == null) return Cli.EXIT_USAGE;
-            for (String r : recipients) {
-                if (!AgeKeys.isValidRecipient(r)) return Cli.usageError("'" + r + "' is not an age recipient (age1...)");
+            SecretsService.Report report;
+            try {
+                report = SecretsService.rotate(dir, identity, recipients);
+            } catch (SecretsService.SecretsFailure e) {
+                return Cli.usageError(e.getMessage());
             }
-            SecretsTree.RotateReport report = SecretsTree.rotate(dir, ids, recipients);
-            for (SecretsTree.FileRotation f : report.files()) {
-                Cli.out().printf("%-8s %s%s%n", f.rotated() ? "rotated" : "FAILED", dir.relativize(f.file()),
-                        f.detail() == null || f.detail().isEmpty() ? "" : "  (" + f.detail() + ")");
-            }
+            print(dir, report, "%-8s %s%s%n");
             Cli.out().flush();
             return report.ok() ? Cli.EXIT_OK : Cli.EXIT_INVALID;
         }
     }
 
-    private static List<Secret> identities(Path file) {
-        try {
-            return AgeKeys.readIdentities(file);
-        } catch (SecretsException e) {
-            Cli.err().println("orca: " + e.getMessage());
-            return null;
+    private static void print(Path dir, SecretsService.Report report, String format) {
+        for (SecretsService.FileResult f : report.files()) {
+            Cli.out().printf(format, f.status(), dir.relativize(f.file()),
+                    f.detail() == null || f.detail().isEmpty() ? "" : "  (" + f.detail() + ")");
         }
     }
 }

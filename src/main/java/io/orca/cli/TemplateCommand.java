@@ -1,6 +1,6 @@
 package io.orca.cli;
 
-import io.orca.app.GenerateService;
+import io.orca.app.PlanningService;
 import io.orca.app.TemplateService;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -22,9 +22,9 @@ public final class TemplateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        GenerateService.Outcome outcome = input.plan();
-        if (outcome == null) return Cli.EXIT_INVALID;
-        TemplateService.Result result = TemplateService.render(outcome.plan());
+        PlanningService.Planned planned = input.plan();
+        if (planned == null) return Cli.EXIT_INVALID;
+        TemplateService.Result result = TemplateService.render(planned.plan());
         if (!result.failures().isEmpty()) {
             result.failures().forEach((release, message) -> Cli.err().println("orca: " + release + ": " + message));
             return Cli.EXIT_INVALID;

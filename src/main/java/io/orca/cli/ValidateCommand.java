@@ -41,7 +41,7 @@ public final class ValidateCommand implements Callable<Integer> {
             Cli.Input input = Cli.read(file);
             if (input == null) return Cli.EXIT_USAGE;
             ValidationService.Report report = ValidationService.validate(input.name(), input.bytes());
-            results.add(new DiagnosticFormat.FileDiagnostics(report.load().source(), report.diagnostics()));
+            results.add(new DiagnosticFormat.FileDiagnostics(report.source(), report.diagnostics()));
             failed |= report.hasErrors() || (strict && report.hasWarnings());
         }
         PrintWriter out = Cli.out();

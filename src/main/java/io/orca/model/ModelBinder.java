@@ -63,8 +63,9 @@ public final class ModelBinder {
         }
         @SuppressWarnings("unchecked")
         Map<String, Object> config = n.map("config").map(c -> (Map<String, Object>) plain(c)).orElse(Map.of());
+        Map<String, Object> sections = plainExcept(n, "organizations");
         return new Network(platform, text(n, "version").orElse(""), env, docker, flux, secrets, config, orgs,
-                new Network.Source(source.name(), source.sha256()));
+                new Network.Source(source.name(), source.sha256()), sections);
     }
 
     private static Organization organization(YMap o, String envType, Network.SecretsConfig networkSecrets) {
@@ -96,7 +97,8 @@ public final class ModelBinder {
                 services.add(service(e.key(), m));
             }
         }));
-        return new Organization(name, text(o, "type").orElse(""), k8s, gitops, secrets, services);
+        Map<String, Object> attributes = plainExcept(o, "services");
+        return new Organization(name, text(o, "type").orElse(""), k8s, gitops, secrets, services, attributes);
     }
 
     private static Organization.Gitops gitops(YMap g, String envType) {
@@ -130,12 +132,30 @@ public final class ModelBinder {
         return new Service(group, text(m, "name").orElse(group), attributes);
     }
 
-    /** A node as plain Java values (maps without null entries, lists, scalars). */
+    /** A mapping as plain values without one key (bound separately, so not held twice). */
+    private static Map<String, Object> plainExcept(YMap m, String skipped) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        m.all().forEach(e -> {
+            if (e.key().equals(skipped)) return;
+            Object v = plain(e.value(), SecretKeys.isSecretKey(e.key()));
+            if (v != null) out.put(e.key(), v);
+        });
+        return out;
+    }
+
+    /**
+     * A node as plain Java values (maps without null entries, lists, scalars). A value under a secret key
+     * ({@link SecretKeys}) becomes a {@link Secret}, so that no printed model shows it.
+     */
     public static Object plain(YNode node) {
+        return plain(node, false);
+    }
+
+    private static Object plain(YNode node, boolean secret) {
         if (node instanceof YMap m) {
             Map<String, Object> out = new LinkedHashMap<>();
             m.all().forEach(e -> {
-                Object v = plain(e.value());
+                Object v = plain(e.value(), secret || SecretKeys.isSecretKey(e.key()));
                 if (v != null) out.put(e.key(), v);
             });
             return out;
@@ -143,12 +163,13 @@ public final class ModelBinder {
         if (node instanceof YSeq s) {
             List<Object> out = new ArrayList<>();
             s.items().forEach(i -> {
-                Object v = plain(i);
+                Object v = plain(i, secret);
                 if (v != null) out.add(v);
             });
             return out;
         }
-        return ((YScalar) node).value();
+        Object value = ((YScalar) node).value();
+        return secret && value != null ? Secret.of(String.valueOf(value)) : value;
     }
 
     private static String trimSlashes(String p) {

@@ -1,6 +1,5 @@
 package io.orca.model;
 
-import java.util.Map;
 import java.util.regex.Pattern;
 
 /** How Orca derives Kubernetes and Helm names from network.yaml names. Validation and planning share it. */
@@ -9,11 +8,6 @@ public final class Names {
     public static final int MAX_RELEASE_NAME = 53;
     public static final int MAX_LABEL = 63;
     private static final Pattern DNS_LABEL = Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?");
-
-    /** Bevel's namespace suffixes, kept so clusters Bevel bootstrapped keep working. */
-    private static final Map<String, String> NAMESPACE_SUFFIX = Map.of(
-            "fabric", "-net", "besu", "-bes", "quorum", "-quo", "corda-enterprise", "-ent",
-            "corda", "-ns", "indy", "-ns", "substrate", "-subs");
 
     private Names() {
     }
@@ -34,12 +28,9 @@ public final class Names {
         return l.isEmpty() ? "name" : l;
     }
 
-    public static String namespaceSuffix(String platform) {
-        return NAMESPACE_SUFFIX.getOrDefault(platform, "-ns");
-    }
-
+    /** An organization's namespace: its name and its platform's {@code namespace_suffix} (platforms/&lt;name&gt;/platform.yaml). */
     public static String namespace(String platform, String organization) {
-        return organization + namespaceSuffix(platform);
+        return organization + Platforms.namespaceSuffix(platform);
     }
 
     /** The Helm release (and HelmRelease object) name of an organization's component. */

@@ -7,13 +7,22 @@ import java.util.Optional;
 /**
  * A resolved network: network.yaml with every default applied (by {@link ModelBinder}, the one place defaults live).
  *
- * @param config the platform's {@code network.config} section as plain values (each platform plug-in reads its own keys)
+ * @param config   the platform's {@code network.config} section as plain values (each platform plug-in reads its own keys)
+ * @param sections every key of the {@code network} mapping as plain values, for the sections only a platform
+ *                 plug-in knows (Fabric's {@code channels} and {@code orderers}, Quorum's {@code permissioning}...)
  */
 public record Network(String platform, String version, Env env, Docker docker, Flux flux, SecretsConfig secrets,
-                      Map<String, Object> config, List<Organization> organizations, Source source) {
+                      Map<String, Object> config, List<Organization> organizations, Source source,
+                      Map<String, Object> sections) {
     public Network {
         config = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(config));
         organizations = List.copyOf(organizations);
+        sections = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(sections));
+    }
+
+    /** The same network with other organizations (e.g. every one sent to its embedded repository). */
+    public Network withOrganizations(List<Organization> others) {
+        return new Network(platform, version, env, docker, flux, secrets, config, others, source, sections);
     }
 
     /** Where the network came from: the file name and the sha256 of its bytes (named in every generated file). */

@@ -4,11 +4,25 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** One organization of the network, resolved. */
+/**
+ * One organization of the network, resolved.
+ *
+ * @param attributes every key of the organization's mapping as plain values, for what only a platform plug-in
+ *                   knows (Fabric's {@code orderer_org}, Corda's {@code subject}...)
+ */
 public record Organization(String name, String type, K8s k8s, Gitops gitops, Network.SecretsConfig secrets,
-                           List<Service> services) {
+                           List<Service> services, Map<String, Object> attributes) {
     public Organization {
         services = List.copyOf(services);
+        attributes = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(attributes));
+    }
+
+    public Organization withGitops(Gitops other) {
+        return new Organization(name, type, k8s, other, secrets, services, attributes);
+    }
+
+    public Organization withSecrets(Network.SecretsConfig other) {
+        return new Organization(name, type, k8s, gitops, other, services, attributes);
     }
 
     public record K8s(String context, String configFile, Map<String, String> nodeSelector, List<Toleration> tolerations) {

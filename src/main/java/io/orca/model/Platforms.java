@@ -26,6 +26,29 @@ public final class Platforms {
         return CACHE.computeIfAbsent(platform, Platforms::read);
     }
 
+    /**
+     * The suffix of an organization's namespace ({@code namespace_suffix}), Bevel's, so that clusters Bevel
+     * bootstrapped keep working; "-ns" for a platform without a descriptor.
+     */
+    public static String namespaceSuffix(String platform) {
+        Object v = descriptor(platform).get("namespace_suffix");
+        return v == null ? "-ns" : String.valueOf(v);
+    }
+
+    /** The service group whose members run consensus ({@code consensus_group}; "validators" unless said). */
+    public static String consensusGroup(String platform) {
+        Object v = descriptor(platform).get("consensus_group");
+        return v == null ? "validators" : String.valueOf(v);
+    }
+
+    /** The components whose releases pull images with the registry credentials of network.docker ({@code pull_secrets}). */
+    public static List<String> pullSecretComponents(String platform) {
+        Object v = descriptor(platform).get("pull_secrets");
+        List<String> out = new ArrayList<>();
+        if (v instanceof List<?> l) l.forEach(c -> out.add(String.valueOf(c)));
+        return out;
+    }
+
     /** The network.yaml {@code version} values Orca supports for a platform, in file order. */
     public static List<String> supportedVersions(String platform) {
         Object versions = descriptor(platform).get("versions");

@@ -80,6 +80,14 @@ final class GitTransports implements AutoCloseable {
         return s;
     }
 
+    /** A local-path or {@code file://} remote that does not exist yet (publish creates the embedded one; a dry run reads it as empty). */
+    boolean missingLocalRepository() {
+        String scheme = uri.getScheme();
+        if (uri.getHost() != null && !uri.getHost().isEmpty() || scheme != null && !scheme.equals("file")
+                || uri.getPath() == null) return false;
+        return !Files.exists(Path.of(uri.getPath()));
+    }
+
     /**
      * The directory holding the refs of a local-path or {@code file://} remote (its git directory, or the common
      * directory of a linked worktree), or null for a network remote or a path that is not a repository. JGit

@@ -14,6 +14,10 @@ import java.nio.file.Path;
  * local bare repository {@code <projectDir>/.orca/git/<org>.git}.
  */
 public final class LocalBareRepositories {
+    static {
+        JGitSettings.install();
+    }
+
     private LocalBareRepositories() {
     }
 

@@ -70,6 +70,10 @@ import java.util.stream.Stream;
  * from the fetched remote head, so a killed run leaves nothing that the next one must repair.
  */
 public final class Publisher {
+    static {
+        JGitSettings.install();
+    }
+
     /**
      * Repository file listing the directories Orca owns for a network, so that a directory that leaves
      * network.yaml is deleted by the next publish. {@code %s} is the network name.
@@ -237,7 +241,8 @@ public final class Publisher {
                 progress.attempts = attempt;
                 RepositoryReport done;
                 // one transport (one ssh session) for this attempt's fetch and push
-                try (Transport t = transports.open(repo)) {
+                boolean emptyLocal = options.dryRun() && transports.missingLocalRepository();
+                try (Transport t = emptyLocal ? null : transports.open(repo)) {
                     done = attempt(change, repo, t, transports, attempt, progress);
                 }
                 if (done != null) return done;
@@ -247,13 +252,17 @@ public final class Publisher {
         }
     }
 
-    /** One fetch-build-commit-push round; null when the remote moved and another round should run. */
+    /**
+     * One fetch-build-commit-push round; null when the remote moved and another round should run. {@code t} is null
+     * in a dry run against a local repository that does not exist yet: it is read as empty.
+     */
     private RepositoryReport attempt(RepositoryChange change, Repository repo, Transport t, GitTransports transports,
                                      int attempt, Progress progress) throws Exception {
         GitTarget target = change.target();
         String branchRef = Constants.R_HEADS + target.branch();
         String trackingRef = Constants.R_REMOTES + "origin/" + target.branch();
-        ObjectId head = fetch(repo, t, branchRef, trackingRef, transports);
+        // A dry run reads a local repository that does not exist yet as an empty one (and creates nothing).
+        ObjectId head = t == null ? null : fetch(repo, t, branchRef, trackingRef, transports);
         Built built;
         try (ObjectInserter ins = bulkInserter(repo); RevWalk rw = new RevWalk(repo)) {
             RevCommit headCommit = head == null ? null : rw.parseCommit(head);

@@ -6,6 +6,7 @@ import io.orca.model.Organization;
 import io.orca.plan.DeploymentPlan;
 import io.orca.plan.OrganizationPlan;
 import io.orca.plan.ReleasePlan;
+import io.orca.plan.SecretPlan;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -43,6 +44,14 @@ public final class FluxRenderer {
     }
 
     public static List<RepositoryTree> render(DeploymentPlan plan) {
+        return render(plan, Map.of());
+    }
+
+    /**
+     * @param repositorySecrets Flux's Git credentials per repository ({@link #repoKey}): the sync GitRepository's
+     *                          secretRef, sealed beside gotk-sync.yaml
+     */
+    public static List<RepositoryTree> render(DeploymentPlan plan, Map<String, SecretPlan> repositorySecrets) {
         Network net = plan.network();
         String header = Manifests.header(net.source().name(), net.source().sha256());
         Map<String, List<OrganizationPlan>> byRepo = new LinkedHashMap<>();
@@ -60,7 +69,7 @@ public final class FluxRenderer {
                 byDir.computeIfAbsent(op.organization().gitops().releaseDir(), k -> new ArrayList<>()).add(op);
             }
             for (Map.Entry<String, List<OrganizationPlan>> e : byDir.entrySet()) {
-                renderReleaseDir(plan, net, gitops, e.getKey(), e.getValue(), header, files);
+                renderReleaseDir(repositorySecrets, net, gitops, e.getKey(), e.getValue(), header, files);
             }
             String unique = names.get(repoKey(gitops));
             trees.add(new RepositoryTree(unique, gitops, orgs.stream().map(o -> o.organization().name()).toList(),
@@ -99,12 +108,12 @@ public final class FluxRenderer {
         return last.isEmpty() ? firstOrg : Names.toDnsLabel(last);
     }
 
-    private static void renderReleaseDir(DeploymentPlan plan, Network net, Organization.Gitops gitops, String dir, List<OrganizationPlan> orgs,
+    private static void renderReleaseDir(Map<String, SecretPlan> repositorySecrets, Network net, Organization.Gitops gitops, String dir, List<OrganizationPlan> orgs,
                                          String header, SortedMap<String, String> files) {
         String fluxNs = net.flux().namespace();
         String fluxDir = "flux-" + net.env().type();
         List<String> resources = new ArrayList<>();
-        boolean sops = plan.repositorySecrets().containsKey(repoKey(gitops))
+        boolean sops = repositorySecrets.containsKey(repoKey(gitops))
                 || orgs.stream().anyMatch(o -> !o.secrets().isEmpty() && !o.organization().secrets().ageRecipients().isEmpty());
         List<String> fluxResources = new ArrayList<>();
         // A cluster can only sync from a URL it reaches; for a local repository (the embedded default, file://) the
@@ -113,8 +122,8 @@ public final class FluxRenderer {
             put(files, dir + "/" + fluxDir + "/gotk-sync.yaml", header, syncGitRepository(net, gitops, fluxNs),
                     syncKustomization(net, dir, fluxNs, sops));
             fluxResources.add("gotk-sync.yaml");
-            if (plan.repositorySecrets().containsKey(repoKey(gitops))) {
-                fluxResources.add(plan.repositorySecrets().get(repoKey(gitops)).name() + ".sops.yaml");
+            if (repositorySecrets.containsKey(repoKey(gitops))) {
+                fluxResources.add(repositorySecrets.get(repoKey(gitops)).name() + ".sops.yaml");
             }
         }
         net.flux().notifications().ifPresent(n -> {

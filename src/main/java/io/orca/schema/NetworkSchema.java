@@ -5,13 +5,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.networknt.schema.JsonNodePath;
-import com.networknt.schema.JsonSchema;
-import com.networknt.schema.JsonSchemaFactory;
-import com.networknt.schema.PathType;
-import com.networknt.schema.SchemaValidatorsConfig;
-import com.networknt.schema.SpecVersion;
-import com.networknt.schema.ValidationMessage;
+import com.networknt.schema.Error;
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SchemaRegistryConfig;
+import com.networknt.schema.SpecificationVersion;
+import com.networknt.schema.path.NodePath;
+import com.networknt.schema.path.PathType;
 import io.orca.diag.Diagnostic;
 import io.orca.diag.Position;
 import io.orca.diag.Rule;
@@ -45,7 +45,7 @@ public final class NetworkSchema {
     private static volatile NetworkSchema instance;
 
     private final JsonNode schemaJson;
-    private final JsonSchema schema;
+    private final Schema schema;
     private final Set<String> allPropertyNames;
 
     private NetworkSchema(JsonNode schemaJson) {
@@ -53,13 +53,14 @@ public final class NetworkSchema {
         // Validators are made on first use, not up front: the schema covers seven platforms and a file uses one, so
         // preloading them all costs a cold `orca validate` ~100 ms for nothing. networknt's lazy creation is
         // idempotent (two threads may both build a validator list; one wins), so the shared instance stays safe.
-        SchemaValidatorsConfig config = SchemaValidatorsConfig.builder()
+        SchemaRegistryConfig config = SchemaRegistryConfig.builder()
                 .pathType(PathType.JSON_POINTER)
                 .locale(Locale.ROOT)
                 .formatAssertionsEnabled(true)
-                .preloadJsonSchema(false)
+                .preloadSchema(false)
                 .build();
-        this.schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(schemaJson, config);
+        this.schema = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12, b -> b.schemaRegistryConfig(config))
+                .getSchema(schemaJson);
         this.allPropertyNames = new TreeSet<>();
         collectPropertyNames(schemaJson, allPropertyNames);
     }
@@ -98,10 +99,10 @@ public final class NetworkSchema {
     public List<Diagnostic> validate(String file, YNode document) {
         Map<String, YNode> byPointer = new HashMap<>();
         JsonNode json = toJson(document, byPointer);
-        Set<ValidationMessage> messages = schema.validate(json);
+        List<Error> messages = schema.validate(json);
         Set<String> seen = new LinkedHashSet<>();
         List<Diagnostic> out = new ArrayList<>();
-        for (ValidationMessage m : messages) {
+        for (Error m : messages) {
             Diagnostic d = translate(file, m, byPointer);
             if (d != null && seen.add(d.ruleId() + "|" + d.path() + "|" + d.message())) out.add(d);
         }
@@ -133,10 +134,10 @@ public final class NetworkSchema {
         return f.textNode(v.toString());
     }
 
-    private Diagnostic translate(String file, ValidationMessage m, Map<String, YNode> byPointer) {
+    private Diagnostic translate(String file, Error m, Map<String, YNode> byPointer) {
         String pointer = pointer(m.getInstanceLocation());
         YNode node = byPointer.get(pointer);
-        String type = m.getType();
+        String type = m.getKeyword();
         String path = node == null ? pointer : node.path();
         Position position = node == null ? Position.START : node.position();
         String text = stripLocation(m.getMessage());
@@ -196,7 +197,7 @@ public final class NetworkSchema {
         return Rule.INVALID_VALUE.at(file, position, path, "'" + path + "' " + text, hint);
     }
 
-    private String description(ValidationMessage m) {
+    private String description(Error m) {
         // The description of the property whose value failed: the parent schema of the failing keyword.
         JsonNode parent = schemaAt(parentOf(m.getSchemaLocation().getFragment().toString()));
         if (parent != null && parent.has("description")) return parent.get("description").asText();
@@ -204,7 +205,7 @@ public final class NetworkSchema {
     }
 
     /** Property names defined by the subschema that reported an unknown key, with its composed branches. */
-    private Set<String> allowedProperties(ValidationMessage m) {
+    private Set<String> allowedProperties(Error m) {
         Set<String> names = new TreeSet<>();
         JsonNode sub = schemaAt(parentOf(m.getSchemaLocation().getFragment().toString()));
         if (sub != null) collectDirectProperties(sub, names, 0);
@@ -246,7 +247,7 @@ public final class NetworkSchema {
         }
     }
 
-    static String pointer(JsonNodePath path) {
+    static String pointer(NodePath path) {
         StringBuilder b = new StringBuilder();
         for (int i = 0; i < path.getNameCount(); i++) {
             Object e = path.getElement(i);

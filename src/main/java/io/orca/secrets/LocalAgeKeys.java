@@ -27,6 +27,12 @@ public final class LocalAgeKeys {
         return orcaDir.resolve("age").resolve(organization + ".agekey");
     }
 
+    /** The organization's local key if it exists; creates nothing (read-only commands). */
+    public static java.util.Optional<LocalKey> find(Path orcaDir, String organization) {
+        Path file = pathFor(orcaDir, organization);
+        return Files.isRegularFile(file) ? java.util.Optional.of(new LocalKey(file, load(file), false)) : java.util.Optional.empty();
+    }
+
     /** Loads the organization's local key, or generates and stores it (mode 600). */
     public static LocalKey loadOrCreate(Path orcaDir, String organization) {
         Path file = pathFor(orcaDir, organization);

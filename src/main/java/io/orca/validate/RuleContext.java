@@ -14,6 +14,7 @@ public final class RuleContext {
     private final String file;
     private final NetworkView view;
     private final List<Diagnostic> diagnostics = new ArrayList<>();
+    private PlatformRules platform;
 
     public RuleContext(String file, YMap root) {
         this.file = file;
@@ -22,6 +23,12 @@ public final class RuleContext {
 
     public NetworkView view() {
         return view;
+    }
+
+    /** The plug-in of the document's platform (generic when it has none). */
+    public PlatformRules platform() {
+        if (platform == null) platform = PlatformRules.of(view.platform());
+        return platform;
     }
 
     public void report(Rule rule, YNode node, String message, String hint) {

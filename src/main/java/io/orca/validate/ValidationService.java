@@ -12,7 +12,6 @@ import io.orca.validate.rules.InlineSecrets;
 import io.orca.validate.rules.KubernetesNames;
 import io.orca.validate.rules.Placeholders;
 import io.orca.validate.rules.PortClashes;
-import io.orca.validate.rules.References;
 import io.orca.validate.rules.RepositoryPaths;
 import io.orca.validate.rules.UniqueNames;
 import io.orca.validate.rules.Versions;
@@ -23,9 +22,10 @@ import java.util.Optional;
 
 /** The validate use case: load → schema → semantic rules; every diagnostic of a file, sorted by position. */
 public final class ValidationService {
+    /** The rules of every platform; each platform plug-in adds its own ({@link PlatformRules}). */
     public static final List<SemanticRule> RULES = List.of(
             new UniqueNames(), new KubernetesNames(), new PortClashes(), new RepositoryPaths(), new GitSettings(),
-            new References(), new Versions(), new ConsensusMinimum(), new Placeholders(),
+            new Versions(), new ConsensusMinimum(), new Placeholders(),
             new InlineSecrets());
 
     private ValidationService() {
@@ -44,6 +44,11 @@ public final class ValidationService {
         public Optional<YNode> document() {
             return load.document();
         }
+
+        /** The file validated: its name, bytes and lines (for excerpts). */
+        public io.orca.diag.SourceFile source() {
+            return load.source();
+        }
     }
 
     public static Report validate(String name, byte[] bytes) {
@@ -54,6 +59,7 @@ public final class ValidationService {
             if (doc instanceof YMap root) {
                 RuleContext ctx = new RuleContext(name, root);
                 for (SemanticRule rule : RULES) rule.check(ctx);
+                for (SemanticRule rule : ctx.platform().rules()) rule.check(ctx);
                 diags.addAll(ctx.diagnostics());
             }
         });

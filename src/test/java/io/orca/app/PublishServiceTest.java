@@ -87,7 +87,7 @@ class PublishServiceTest {
                         """.formatted(server.url("alpha.git")));
             byte[] bytes = yaml.getBytes(StandardCharsets.UTF_8);
             PublishService.Result dry = publish(base, bytes, true, Map.of("GIT_TOKEN", TOKEN));
-            assertEquals(PublishReport.EXIT_WOULD_CHANGE, dry.report().exitCode());
+            assertEquals(PublishReport.EXIT_WOULD_CHANGE, dry.report().exitCode(), dry.report().render(false));
             PublishService.Result done = publish(base, bytes, false, Map.of("GIT_TOKEN", TOKEN));
             assertEquals(PublishReport.EXIT_OK, done.report().exitCode(), done.report().render(false));
             Path remote = base.resolve("srv/alpha.git");

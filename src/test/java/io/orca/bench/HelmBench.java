@@ -1,8 +1,6 @@
 package io.orca.bench;
 
 import com.marcnuri.helm.Helm;
-import io.orca.app.GenerateService;
-import io.orca.app.SecretSealer;
 import io.orca.plan.MaterialSource;
 import io.orca.plan.OrganizationPlan;
 import io.orca.plan.ReleasePlan;
@@ -49,9 +47,8 @@ public final class HelmBench {
     private static void prepare(Path file, String release, Path dir) throws Exception {
         SecureRandom random = SecureRandom.getInstance("SHA1PRNG");
         random.setSeed(42);
-        GenerateService.Outcome o = GenerateService.plan(file.getFileName().toString(), Files.readAllBytes(file),
-                new GenerateService.Options(MaterialSource.NONE, random, null, SecretSealer.ExistingFiles.NONE, false, false),
-                new ArrayList<>());
+        io.orca.app.PlanningService.Planned o = io.orca.app.PlanningService.plan(file.getFileName().toString(),
+                Files.readAllBytes(file), io.orca.app.PlanningService.Request.preview(MaterialSource.NONE).withRandom(random));
         if (!o.ok()) throw new IllegalStateException("did not plan: " + o.diagnostics());
         Files.createDirectories(dir);
         for (OrganizationPlan op : o.plan().organizations()) {

@@ -1,12 +1,13 @@
 package io.orca.bench;
 
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SchemaRegistryConfig;
+import com.networknt.schema.SpecificationVersion;
+import com.networknt.schema.path.PathType;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.networknt.schema.JsonSchema;
-import com.networknt.schema.JsonSchemaFactory;
-import com.networknt.schema.PathType;
-import com.networknt.schema.SchemaValidatorsConfig;
-import com.networknt.schema.SpecVersion;
 import io.orca.load.YamlLoader;
 import io.orca.schema.NetworkSchema;
 
@@ -30,9 +31,10 @@ public final class SchemaInitBench {
         long t0 = System.nanoTime();
         JsonNode schemaJson = new ObjectMapper().readTree(NetworkSchema.text());
         long t1 = System.nanoTime();
-        SchemaValidatorsConfig config = SchemaValidatorsConfig.builder().pathType(PathType.JSON_POINTER)
-                .locale(Locale.ROOT).formatAssertionsEnabled(true).preloadJsonSchema(preload).build();
-        JsonSchema schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(schemaJson, config);
+        SchemaRegistryConfig config = SchemaRegistryConfig.builder().pathType(PathType.JSON_POINTER)
+                .locale(Locale.ROOT).formatAssertionsEnabled(true).preloadSchema(preload).build();
+        Schema schema = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12, b -> b.schemaRegistryConfig(config))
+                .getSchema(schemaJson);
         long t2 = System.nanoTime();
         var load = YamlLoader.load("f.yaml", yaml);
         long t3 = System.nanoTime();

@@ -1,7 +1,5 @@
 package io.orca.bench;
 
-import io.orca.app.GenerateService;
-import io.orca.app.SecretSealer;
 import io.orca.app.TemplateService;
 import io.orca.plan.MaterialSource;
 import io.orca.plan.OrganizationPlan;
@@ -34,9 +32,8 @@ public final class TemplateBench {
         int runs = args.length > 2 ? Integer.parseInt(args[2]) : 3;
         SecureRandom random = SecureRandom.getInstance("SHA1PRNG");
         random.setSeed(42);
-        GenerateService.Outcome o = GenerateService.plan(file.getFileName().toString(), Files.readAllBytes(file),
-                new GenerateService.Options(MaterialSource.NONE, random, null, SecretSealer.ExistingFiles.NONE, false, false),
-                new ArrayList<>());
+        io.orca.app.PlanningService.Planned o = io.orca.app.PlanningService.plan(file.getFileName().toString(),
+                Files.readAllBytes(file), io.orca.app.PlanningService.Request.preview(MaterialSource.NONE).withRandom(random));
         if (!o.ok()) throw new IllegalStateException("did not plan: " + o.diagnostics());
         int releases = o.plan().organizations().stream().mapToInt(op -> op.releases().size()).sum();
         System.out.printf(Locale.ROOT, "file=%s organizations=%d releases=%d cores=%d%n", file,

@@ -6,14 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.marcnuri.helm.Helm;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
-import io.fabric8.kubernetes.client.utils.Serialization;
+import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.reflect.InvocationTargetException;
@@ -49,10 +47,12 @@ final class Charts {
       "v1/Service", Service.class,
       "apps/v1/StatefulSet", StatefulSet.class);
 
-  private static final ObjectMapper STRICT = Serialization.jsonMapper().copy()
-      .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-      .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-      .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY);
+  /** fabric8's serialization (Jackson 3 since fabric8 8) on a mapper that fails on unknown or duplicate fields. */
+  private static final KubernetesSerialization STRICT = new KubernetesSerialization(tools.jackson.databind.json.JsonMapper.builder()
+      .enable(tools.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+      .enable(tools.jackson.databind.DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+      .enable(tools.jackson.databind.DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
+      .build(), true);
 
   private Charts() {
   }
@@ -126,7 +126,7 @@ final class Charts {
       HasMetadata object;
       try {
         object = STRICT.convertValue(doc, type);
-      } catch (IllegalArgumentException e) {
+      } catch (IllegalArgumentException | tools.jackson.core.JacksonException e) {
         throw new AssertionError("not a valid " + key + ": " + e.getMessage(), e);
       }
       assertNoAdditionalProperties(object, key);

@@ -43,4 +43,33 @@ class PlannedReleasesRenderTest {
             assertTrue(statefulSets > 0);
         }));
     }
+
+    /**
+     * Issue 10, item 8: with network.docker credentials the planner named the pull secret as {@code [{name: ...}]},
+     * which besu-node's and tessera's values.schema.json (a list of Secret names) refused, so template failed.
+     */
+    @org.junit.jupiter.api.Test
+    void registryCredentialsMeetTheChartsContract() throws Exception {
+        String yaml = java.nio.file.Files.readString(io.orca.testing.Project.dir().resolve("examples/besu-two-orgs.yaml"))
+                .replace("  docker:\n    url: docker.io\n", "  docker:\n    url: registry.example.test/orca\n    username: bot\n"
+                        + "    password: registry-password\n");
+        io.orca.app.PlanningService.Planned planned = io.orca.app.PlanningService.plan("n.yaml",
+                yaml.getBytes(java.nio.charset.StandardCharsets.UTF_8), io.orca.app.PlanningService.Request.preview(
+                        io.orca.plan.MaterialSource.NONE).withRandom(Generated.seeded(4)));
+        assertTrue(planned.ok(), () -> planned.diagnostics().toString());
+        TemplateService.Result result = TemplateService.render(planned.plan());
+        assertEquals(Map.of(), result.failures());
+        int withPullSecret = 0;
+        for (Map.Entry<String, String> m : result.manifests().entrySet()) {
+            for (StatefulSet s : Charts.ofType(Charts.parseStrict(m.getValue()), StatefulSet.class)) {
+                var refs = s.getSpec().getTemplate().getSpec().getImagePullSecrets();
+                String org = m.getKey().substring(0, m.getKey().indexOf('/'));
+                assertEquals(List.of(org + "-regcred"), refs.stream().map(r -> r.getName()).toList(), m.getKey());
+                withPullSecret++;
+            }
+        }
+        assertEquals(6, withPullSecret, "4 validators, 1 member and its Tessera pull with the registry credentials");
+        Charts.assertNoPrivateKeyMaterial(String.join("\n", result.manifests().values()));
+        for (String manifest : result.manifests().values()) assertFalse(manifest.contains("registry-password"));
+    }
 }

@@ -2,10 +2,10 @@ package io.orca.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.networknt.schema.JsonSchema;
-import com.networknt.schema.JsonSchemaFactory;
-import com.networknt.schema.SpecVersion;
-import com.networknt.schema.ValidationMessage;
+import com.networknt.schema.Error;
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SpecificationVersion;
 import io.orca.diag.Rule;
 import io.orca.load.HostileInputs;
 import io.orca.testing.Project;
@@ -313,10 +313,10 @@ class ValidateCommandTest {
     /** Validates against the SARIF 2.1.0 JSON Schema shipped by npm @microsoft/jest-sarif (see resources/sarif). */
     @TestFactory
     Stream<DynamicTest> sarifValidatesAgainstTheSarif210Schema() throws IOException {
-        JsonSchema schema;
+        Schema schema;
         try (InputStream in = getClass().getClassLoader().getResourceAsStream("sarif/sarif-2.1.0-rtm.5.json")) {
             assertNotNull(in);
-            schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V4).getSchema(JSON.readTree(in));
+            schema = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_4).getSchema(JSON.readTree(in));
         }
         List<String[]> inputs = List.of(new String[]{VALID}, new String[]{INVALID, WARNING_ONLY}, new String[]{SECRETS_FILE},
                 new String[]{cli("json-secret.yaml")});
@@ -324,16 +324,16 @@ class ValidateCommandTest {
             List<String> args = new ArrayList<>(List.of("validate", "--format", "sarif"));
             args.addAll(List.of(files));
             Run r = orca(args.toArray(String[]::new));
-            Set<ValidationMessage> problems = schema.validate(JSON.readTree(r.out()));
-            assertEquals(Set.of(), problems);
+            List<Error> problems = schema.validate(JSON.readTree(r.out()));
+            assertEquals(List.of(), problems);
         }));
     }
 
     @Test
     void sarifSchemaCopyCatchesABrokenLog() throws IOException {
-        JsonSchema schema;
+        Schema schema;
         try (InputStream in = getClass().getClassLoader().getResourceAsStream("sarif/sarif-2.1.0-rtm.5.json")) {
-            schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V4).getSchema(JSON.readTree(in));
+            schema = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_4).getSchema(JSON.readTree(in));
         }
         assertFalse(schema.validate(JSON.readTree("{\"version\": \"2.0.0\", \"runs\": []}")).isEmpty());
         assertFalse(schema.validate(JSON.readTree("{\"version\": \"2.1.0\", \"runs\": [{\"tool\": {\"driver\": {}}}]}")).isEmpty());

@@ -1,12 +1,13 @@
 package io.orca.render;
 
+import com.networknt.schema.Error;
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SpecificationVersion;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.networknt.schema.JsonSchema;
-import com.networknt.schema.JsonSchemaFactory;
-import com.networknt.schema.SpecVersion;
-import com.networknt.schema.ValidationMessage;
 import io.orca.app.GenerateService;
 import io.orca.testing.Project;
 import org.junit.jupiter.api.BeforeAll;
@@ -40,7 +41,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class FluxCrdTest {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Map<String, JsonSchema> SCHEMAS = new HashMap<>();
+    private static final Map<String, Schema> SCHEMAS = new HashMap<>();
 
     @BeforeAll
     static void loadCrds() throws IOException {
@@ -56,7 +57,7 @@ class FluxCrdTest {
                     JsonNode schema = v.at("/schema/openAPIV3Schema").deepCopy();
                     close(schema);
                     SCHEMAS.put(group + "/" + v.path("name").asText() + "/" + kind,
-                            JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V7).getSchema(schema));
+                            SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_7).getSchema(schema));
                 }
             }
         }
@@ -79,10 +80,10 @@ class FluxCrdTest {
     static List<String> violations(Map<String, Object> object) {
         String apiVersion = String.valueOf(object.get("apiVersion"));
         String key = apiVersion + "/" + object.get("kind");
-        JsonSchema schema = SCHEMAS.get(key);
+        Schema schema = SCHEMAS.get(key);
         if (schema == null) return null;
         List<String> out = new ArrayList<>();
-        for (ValidationMessage m : schema.validate(JSON.valueToTree(object))) out.add(m.getMessage());
+        for (Error m : schema.validate(JSON.valueToTree(object))) out.add(m.getMessage());
         return out;
     }
 

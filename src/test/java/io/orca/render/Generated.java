@@ -35,6 +35,25 @@ public final class Generated {
         return o;
     }
 
+    /**
+     * The generate use case in memory, as publish runs it ({@code publishing}: remote repositories need recipients and
+     * credentials resolve strictly) or as generate does; no local age keys.
+     */
+    public static GenerateService.Outcome generate(String name, byte[] input, MaterialSource material, SecureRandom random,
+                                                   io.orca.app.SecretSealer.ExistingFiles existing, boolean publishing,
+                                                   io.orca.app.CredentialResolver credentials) {
+        return GenerateService.generate(name, input,
+                io.orca.app.PlanningService.Request.preview(material).withRandom(random).withCredentials(credentials, publishing)
+                        .withMaterial(net -> material.or(new io.orca.app.RepositoryMaterial(net, existing))),
+                new io.orca.app.GitOpsOutput.Options(null, io.orca.app.GitOpsOutput.LocalKeys.EXISTING, existing, publishing,
+                        credentials), new ArrayList<>());
+    }
+
+    public static GenerateService.Outcome generate(String name, byte[] input, MaterialSource material, SecureRandom random,
+                                                   io.orca.app.SecretSealer.ExistingFiles existing, boolean publishing) {
+        return generate(name, input, material, random, existing, publishing, io.orca.app.CredentialResolver.system());
+    }
+
     /** Every Besu network the tests generate from: the examples, Bevel's Besu samples and the all-extensions fixture. */
     public static List<Path> besuNetworks() throws IOException {
         List<Path> out = new ArrayList<>();

@@ -20,7 +20,7 @@ class KeyStabilityTest {
         byte[] input = Files.readAllBytes(Project.dir().resolve("examples/besu-two-orgs.yaml"));
         LocalMaterialStore store = new LocalMaterialStore(tmp);
         GenerateService.Outcome first = GenerateService.plan("n.yaml", input, store, new SecureRandom());
-        store.saveNew(first.plan().organizations());
+        store.save(first.newMaterial());
         GenerateService.Outcome second = GenerateService.plan("n.yaml", input, store, new SecureRandom());
         for (int i = 0; i < first.trees().size(); i++) {
             assertEquals(first.trees().get(i).files(), second.trees().get(i).files());

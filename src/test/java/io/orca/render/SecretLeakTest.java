@@ -80,7 +80,7 @@ class SecretLeakTest {
             assertFalse(all.toString().contains(secrets.get(i)), "secret #" + i + " of " + secrets.size() + " reached the output");
         }
         // The generated keys are kept locally, outside any published tree, readable by the owner only.
-        store.saveNew(o.plan().organizations());
+        store.save(o.newMaterial());
         Path kept = tmp.resolve("state/alpha/alpha-validator-1-nodekey.json");
         assertTrue(Files.exists(kept));
         assertEquals("rw-------", java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(kept)));

@@ -2,14 +2,14 @@ package io.orca.schema;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.networknt.schema.Error;
 import com.networknt.schema.InputFormat;
-import com.networknt.schema.JsonSchema;
-import com.networknt.schema.JsonSchemaFactory;
-import com.networknt.schema.PathType;
+import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaLocation;
-import com.networknt.schema.SchemaValidatorsConfig;
-import com.networknt.schema.SpecVersion;
-import com.networknt.schema.ValidationMessage;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SchemaRegistryConfig;
+import com.networknt.schema.SpecificationVersion;
+import com.networknt.schema.path.PathType;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
@@ -50,7 +50,7 @@ class NetworkSchemaTest {
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final Pattern EXPECT = Pattern.compile("^#\\s*expect:\\s*(\\S+)\\s+at\\s+(\\S*)\\s*$");
 
-    private static JsonSchema schema;
+    private static Schema schema;
     private static JsonNode schemaNode;
 
     static Path projectDir() {
@@ -70,11 +70,12 @@ class NetworkSchemaTest {
     @BeforeAll
     static void loadSchema() throws IOException {
         schemaNode = MAPPER.readTree(projectDir().resolve("schemas/network.schema.json").toFile());
-        SchemaValidatorsConfig config = SchemaValidatorsConfig.builder()
+        SchemaRegistryConfig config = SchemaRegistryConfig.builder()
                 .pathType(PathType.JSON_POINTER)
                 .locale(Locale.ROOT)
                 .build();
-        schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(schemaNode, config);
+        schema = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12, b -> b.schemaRegistryConfig(config))
+                .getSchema(schemaNode);
         schema.initializeValidators();
     }
 
@@ -84,13 +85,13 @@ class NetworkSchemaTest {
         return MAPPER.valueToTree(data);
     }
 
-    static Set<ValidationMessage> validate(Path file) throws IOException {
+    static List<Error> validate(Path file) throws IOException {
         return schema.validate(yamlToJson(Files.readString(file, StandardCharsets.UTF_8)));
     }
 
-    static String describe(Set<ValidationMessage> errors) {
+    static String describe(List<Error> errors) {
         return errors.stream()
-                .map(m -> "  " + m.getType() + " at " + m.getInstanceLocation() + " (" + m.getEvaluationPath() + "): " + m.getMessage())
+                .map(m -> "  " + m.getKeyword() + " at " + m.getInstanceLocation() + " (" + m.getEvaluationPath() + "): " + m.getMessage())
                 .sorted()
                 .collect(Collectors.joining("\n"));
     }
@@ -120,14 +121,14 @@ class NetworkSchemaTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("samples")
     void bevelSampleIsValid(Path sample) throws IOException {
-        Set<ValidationMessage> errors = validate(sample);
+        List<Error> errors = validate(sample);
         assertTrue(errors.isEmpty(), sample.getFileName() + " has schema errors:\n" + describe(errors));
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("validFixtures")
     void validFixtureIsValid(Path fixture) throws IOException {
-        Set<ValidationMessage> errors = validate(fixture);
+        List<Error> errors = validate(fixture);
         assertTrue(errors.isEmpty(), fixture.getFileName() + " has schema errors:\n" + describe(errors));
     }
 
@@ -143,7 +144,7 @@ class NetworkSchemaTest {
             files = s.filter(p -> p.toString().endsWith(".yaml")).sorted().collect(Collectors.toList());
         }
         return files.stream().map(f -> DynamicTest.dynamicTest(f.getFileName().toString(), () -> {
-            Set<ValidationMessage> errors = validate(f);
+            List<Error> errors = validate(f);
             assertTrue(errors.isEmpty(), f.getFileName() + " has schema errors:\n" + describe(errors));
         }));
     }
@@ -161,9 +162,9 @@ class NetworkSchemaTest {
             }
         }
         assertFalse(expectations.isEmpty(), fixture.getFileName() + ": first line must be '# expect: <keyword> at <json pointer>'");
-        Set<ValidationMessage> errors = validate(fixture);
+        List<Error> errors = validate(fixture);
         for (String[] e : expectations) {
-            boolean found = errors.stream().anyMatch(m -> e[0].equals(m.getType()) && e[1].equals(pointerOf(m)));
+            boolean found = errors.stream().anyMatch(m -> e[0].equals(m.getKeyword()) && e[1].equals(pointerOf(m)));
             assertTrue(found, fixture.getFileName() + ": expected '" + e[0] + "' error at '" + e[1] + "', got:\n" + describe(errors));
         }
     }
@@ -172,10 +173,10 @@ class NetworkSchemaTest {
      * The location an error is about: the instance location, extended by the offending property name for
      * keywords that report on the parent object (unknown key, missing key).
      */
-    static String pointerOf(ValidationMessage m) {
+    static String pointerOf(Error m) {
         String location = m.getInstanceLocation().toString();
         String property = m.getProperty();
-        switch (m.getType()) {
+        switch (m.getKeyword()) {
             case "additionalProperties", "unevaluatedProperties", "required", "dependentRequired" -> {
                 if (property != null && !location.endsWith("/" + escape(property))) {
                     return location + "/" + escape(property);
@@ -208,10 +209,10 @@ class NetworkSchemaTest {
 
     @Test
     void schemaConformsToTheDraft202012MetaSchema() throws IOException {
-        JsonSchema meta = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012)
-                .getSchema(SchemaLocation.of("https://json-schema.org/draft/2020-12/schema"),
-                        SchemaValidatorsConfig.builder().pathType(PathType.JSON_POINTER).build());
-        Set<ValidationMessage> errors = meta.validate(Files.readString(projectDir().resolve("schemas/network.schema.json")), InputFormat.JSON);
+        Schema meta = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12,
+                        b -> b.schemaRegistryConfig(SchemaRegistryConfig.builder().pathType(PathType.JSON_POINTER).build()))
+                .getSchema(SchemaLocation.of("https://json-schema.org/draft/2020-12/schema"));
+        List<Error> errors = meta.validate(Files.readString(projectDir().resolve("schemas/network.schema.json")), InputFormat.JSON);
         assertTrue(errors.isEmpty(), "schema is not a valid 2020-12 schema:\n" + describe(errors));
     }
 

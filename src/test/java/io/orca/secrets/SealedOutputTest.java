@@ -34,7 +34,7 @@ class SealedOutputTest {
     }
 
     private static SecretSealer.ExistingFiles from(List<RepositoryTree> trees) {
-        return (tree, path) -> trees.stream().filter(t -> t.name().equals(tree.name())).findFirst()
+        return (repository, path) -> trees.stream().filter(t -> t.gitops().equals(repository)).findFirst()
                 .map(t -> t.files().get(path)).map(s -> s.getBytes(StandardCharsets.UTF_8));
     }
 
@@ -43,8 +43,7 @@ class SealedOutputTest {
         AgeKeyPair key = AgeKeyPair.generate();
         byte[] input = withRecipient(key.recipient()).getBytes(StandardCharsets.UTF_8);
         LocalMaterialStore store = new LocalMaterialStore(tmp.resolve("state"));
-        GenerateService.Outcome o = GenerateService.plan("n.yaml", input,
-                new GenerateService.Options(store, Generated.seeded(3), null, SecretSealer.ExistingFiles.NONE, true, true), new ArrayList<>());
+        GenerateService.Outcome o = Generated.generate("n.yaml", input, store, Generated.seeded(3), SecretSealer.ExistingFiles.NONE, true);
         assertTrue(o.ok(), () -> o.diagnostics().toString());
         Path keyFile = tmp.resolve("age.key");
         Files.writeString(keyFile, key.identity().reveal() + "\n");
@@ -71,7 +70,7 @@ class SealedOutputTest {
         }
         assertEquals(6, checked);
         assertTrue(o.trees().get(0).files().values().stream().anyMatch(c -> c.contains("decryption:")) || o.trees().stream()
-                .allMatch(t -> GenerateService.isLocal(t.gitops())), "remote trees get a decrypting Kustomization");
+                .allMatch(t -> io.orca.app.GitOpsOutput.isLocal(t.gitops())), "remote trees get a decrypting Kustomization");
     }
 
     @Test
@@ -79,15 +78,12 @@ class SealedOutputTest {
         AgeKeyPair key = AgeKeyPair.generate();
         byte[] input = withRecipient(key.recipient()).getBytes(StandardCharsets.UTF_8);
         LocalMaterialStore store = new LocalMaterialStore(tmp.resolve("state"));
-        GenerateService.Outcome first = GenerateService.plan("n.yaml", input,
-                new GenerateService.Options(store, Generated.seeded(3), null, SecretSealer.ExistingFiles.NONE, false, true), new ArrayList<>());
-        store.saveNew(first.plan().organizations());
-        GenerateService.Outcome second = GenerateService.plan("n.yaml", input,
-                new GenerateService.Options(store, Generated.seeded(9), null, from(first.trees()), false, true), new ArrayList<>());
+        GenerateService.Outcome first = Generated.generate("n.yaml", input, store, Generated.seeded(3), SecretSealer.ExistingFiles.NONE, false);
+        store.save(first.newMaterial());
+        GenerateService.Outcome second = Generated.generate("n.yaml", input, store, Generated.seeded(9), from(first.trees()), false);
         assertEquals(first.trees().get(0).files(), second.trees().get(0).files(), "no churn");
         // Without the state folder (another machine): identities come from the side files, Git keeps its bytes.
-        GenerateService.Outcome third = GenerateService.plan("n.yaml", input,
-                new GenerateService.Options(MaterialSource.NONE, Generated.seeded(11), null, from(first.trees()), false, true), new ArrayList<>());
+        GenerateService.Outcome third = Generated.generate("n.yaml", input, MaterialSource.NONE, Generated.seeded(11), from(first.trees()), false);
         for (int i = 0; i < first.trees().size(); i++) {
             assertEquals(first.trees().get(i).files(), third.trees().get(i).files());
         }
@@ -103,9 +99,8 @@ class SealedOutputTest {
                         username: bot
                         password: ${env:GIT_TOKEN}
                 """);
-        var e = assertThrows(GenerateService.RefusedException.class, () -> GenerateService.plan("n.yaml",
-                yaml.getBytes(StandardCharsets.UTF_8), new GenerateService.Options(MaterialSource.NONE, Generated.seeded(1), null,
-                        SecretSealer.ExistingFiles.NONE, true, true), new ArrayList<>()));
+        var e = assertThrows(io.orca.app.RefusedException.class, () -> Generated.generate("n.yaml",
+                yaml.getBytes(StandardCharsets.UTF_8), MaterialSource.NONE, Generated.seeded(1), SecretSealer.ExistingFiles.NONE, true));
         assertTrue(e.getMessage().contains("alpha") && e.getMessage().contains("age_recipients"), e.getMessage());
         assertTrue(Optional.ofNullable(e.getMessage()).filter(m -> m.contains("orca secrets keygen")).isPresent());
     }
@@ -123,9 +118,7 @@ class SealedOutputTest {
                         password: ${env:GIT_TOKEN}
                 """);
         CredentialsFixture env = new CredentialsFixture();
-        GenerateService.Outcome o = GenerateService.plan("n.yaml", yaml.getBytes(StandardCharsets.UTF_8),
-                new GenerateService.Options(MaterialSource.NONE, Generated.seeded(5), null, SecretSealer.ExistingFiles.NONE, true, true,
-                        new io.orca.app.CredentialResolver(env.values::get)), new ArrayList<>());
+        GenerateService.Outcome o = Generated.generate("n.yaml", yaml.getBytes(StandardCharsets.UTF_8), MaterialSource.NONE, Generated.seeded(5), SecretSealer.ExistingFiles.NONE, true, new io.orca.app.CredentialResolver(env.values::get));
         assertTrue(o.ok(), () -> o.diagnostics().toString());
         RepositoryTree alpha = o.trees().stream().filter(t -> t.organizations().contains("alpha")).findFirst().orElseThrow();
         String gitSecret = alpha.files().get("releases/dev/flux-dev/flux-dev.sops.yaml");

@@ -30,7 +30,7 @@ public final class TestClusterExtension implements ParameterResolver {
     /** The cluster of this run, started on first use; the root store closes it when the run ends. */
     public static TestCluster cluster(ExtensionContext context) {
         ExtensionContext.Store store = context.getRoot().getStore(NS);
-        Holder holder = store.getOrComputeIfAbsent(Holder.class, k -> new Holder(), Holder.class);
+        Holder holder = store.computeIfAbsent(Holder.class, k -> new Holder(), Holder.class);
         try {
             return holder.get();
         } catch (Exception e) {
@@ -39,7 +39,7 @@ public final class TestClusterExtension implements ParameterResolver {
     }
 
     /** Stored in the root context: closed by JUnit once all tests of the run are done. */
-    private static final class Holder implements ExtensionContext.Store.CloseableResource {
+    private static final class Holder implements AutoCloseable {
         private TestCluster cluster;
         private Exception failure;
 

@@ -55,22 +55,31 @@ public final class BesuPlanner implements PlatformPlanner {
 
     /** One node of the network with its identity. */
     private record Node(Organization org, Service service, String release, String namespace, NodePublicKey publicKey,
-                        Address address, SecretPlan secret) {
+                        Address address, SecretPlan secret, Ports defaults) {
         boolean validator() {
             return service.group().equals("validators");
         }
 
         int p2pPort() {
-            return service.port("p2p").orElse(30303);
+            return service.port("p2p").orElse(defaults.get("p2p"));
         }
 
         Enode enode() {
             return Enode.of(publicKey, release + "." + namespace + ".svc.cluster.local", p2pPort());
         }
 
-        /** The in-cluster P2P URL of this member's Tessera (the tessera chart's Service, port 9000). */
+        /** The in-cluster P2P URL of this member's Tessera (the tessera chart's Service, on its P2P port). */
         String tesseraUrl() {
-            return "http://" + release + "-tessera." + namespace + ".svc.cluster.local:9000";
+            return "http://" + release + "-tessera." + namespace + ".svc.cluster.local:" + defaults.get("tm_p2p");
+        }
+    }
+
+    /** The default ports of platform.yaml ({@code default_ports}), used where network.yaml leaves a port out. */
+    record Ports(Map<String, Integer> byName) {
+        int get(String name) {
+            Integer p = byName.get(name);
+            if (p == null) throw new IllegalStateException("platforms/besu/platform.yaml has no default_ports." + name);
+            return p;
         }
     }
 
@@ -146,20 +155,20 @@ public final class BesuPlanner implements PlatformPlanner {
      * with it is not re-derived (an EC multiplication per node and run).
      */
     private static Supplier<Node> node(Organization org, Service s, String release, String ns, Optional<SecretPlan> known,
-                                       SecureRandom random) {
+                                       SecureRandom random, Ports ports) {
         String secretName = release + "-nodekey";
         if (known.isPresent() && known.get().data().isEmpty()) {
             // Only the public half is known (the private key lives encrypted in Git): keep the identity.
             SecretPlan p = known.get();
             Node n = new Node(org, s, release, ns, NodePublicKey.parse(p.publicData().get("publicKey")),
-                    Address.parse(p.publicData().get("address")), p);
+                    Address.parse(p.publicData().get("address")), p, ports);
             return () -> n;
         }
         if (known.isPresent()) {
             SecretPlan p = known.get();
             NodePublicKey stored = storedPublicKey(p);
             if (stored != null && p.name().equals(secretName)) {
-                Node n = new Node(org, s, release, ns, stored, stored.address(), p);
+                Node n = new Node(org, s, release, ns, stored, stored.address(), p, ports);
                 return () -> n;
             }
         }
@@ -168,7 +177,7 @@ public final class BesuPlanner implements PlatformPlanner {
             NodeKey k = key.get();
             SecretPlan secret = new SecretPlan(secretName, new TreeMap<>(Map.of(NODE_KEY, k.privateKey())),
                     new TreeMap<>(Map.of("address", k.address().toString(), "publicKey", k.publicKey().toString())));
-            return new Node(org, s, release, ns, k.publicKey(), k.address(), secret);
+            return new Node(org, s, release, ns, k.publicKey(), k.address(), secret, ports);
         };
     }
 
@@ -178,6 +187,7 @@ public final class BesuPlanner implements PlatformPlanner {
         String consensusName = d.consensus(String.valueOf(network.config().getOrDefault("consensus", "qbft")));
         Consensus consensus = Consensus.parse(consensusName);
         boolean tessera = "tessera".equals(String.valueOf(network.config().getOrDefault("transaction_manager", "none")));
+        Ports ports = d.ports();
 
         // Keys are drawn in node order (the same random gives the same keys); their public halves, an EC
         // multiplication each, are computed in parallel.
@@ -187,7 +197,7 @@ public final class BesuPlanner implements PlatformPlanner {
             for (Service s : org.services()) {
                 if (!s.group().equals("validators") && !s.group().equals("peers")) continue;
                 String release = Names.release(org.name(), s.name());
-                pending.add(node(org, s, release, ns, existing.find(org.name(), release + "-nodekey"), random));
+                pending.add(node(org, s, release, ns, existing.find(org.name(), release + "-nodekey"), random, ports));
             }
         }
         List<Node> nodes = pending.parallelStream().map(Supplier::get).toList();
@@ -214,19 +224,19 @@ public final class BesuPlanner implements PlatformPlanner {
                         "nodeKey", ordered("secretName", n.secret().name())));
                 values.put("network", ordered("genesisConfigMap", networkRelease + "-genesis",
                         "peersConfigMap", networkRelease + "-peers"));
-                Map<String, Object> ports = new LinkedHashMap<>();
-                ports.put("p2p", n.p2pPort());
-                ports.put("rpc", n.service().port("rpc").orElse(8545));
-                ports.put("ws", n.service().port("ws").orElse(8546));
-                ports.put("metrics", n.service().port("metrics").orElse(9545));
-                values.put("ports", ports);
+                Map<String, Object> nodePorts = new LinkedHashMap<>();
+                nodePorts.put("p2p", n.p2pPort());
+                nodePorts.put("rpc", n.service().port("rpc").orElse(ports.get("rpc")));
+                nodePorts.put("ws", n.service().port("ws").orElse(ports.get("ws")));
+                nodePorts.put("metrics", n.service().port("metrics").orElse(ports.get("metrics")));
+                values.put("ports", nodePorts);
                 values.put("metrics", ordered("enabled", n.service().enabled("metrics", false)));
                 boolean member = !n.validator();
                 if (member && tessera) {
                     String tmRelease = n.release() + "-tessera";
                     SecretPlan tmKeys = tesseraKeys(existing, org.name(), tmRelease + "-keys", random);
                     secrets.add(tmKeys);
-                    int client = n.service().port("tm_clientport").orElse(8888);
+                    int client = n.service().port("tm_clientport").orElse(ports.get("tm_client"));
                     values.put("privacy", ordered("enabled", true, "url", "http://" + tmRelease + ":" + client,
                             "publicKeySecret", ordered("name", tmKeys.name())));
                     Map<String, Object> tmValues = new LinkedHashMap<>();
@@ -270,7 +280,7 @@ public final class BesuPlanner implements PlatformPlanner {
 
     /** Values maps keep insertion order: generated files must not depend on hash order. */
     private static Map<String, Object> ordered(Object... kv) {
-        return io.orca.render.Manifests.map(kv);
+        return io.orca.plan.Values.map(kv);
     }
 
     private static void scheduling(Organization org, Map<String, Object> values) {
@@ -335,6 +345,12 @@ public final class BesuPlanner implements PlatformPlanner {
             Object v = map(raw, "consensus").get(name);
             if (v == null) throw new IllegalArgumentException("consensus '" + name + "' is not supported for besu");
             return String.valueOf(v);
+        }
+
+        Ports ports() {
+            Map<String, Integer> out = new LinkedHashMap<>();
+            map(raw, "default_ports").forEach((k, v) -> out.put(k, ((Number) v).intValue()));
+            return new Ports(out);
         }
 
         String chart(String component) {

@@ -3,6 +3,7 @@ package io.orca.validate.rules;
 import io.orca.diag.Rule;
 import io.orca.load.YMap;
 import io.orca.load.YNode;
+import io.orca.model.Platforms;
 import io.orca.validate.NetworkView;
 import io.orca.validate.RuleContext;
 import io.orca.validate.SemanticRule;
@@ -12,7 +13,8 @@ import java.util.Set;
 
 /**
  * ORCA-W002: a BFT consensus tolerates f faulty validators with 3f+1 of them; with fewer than 4 it tolerates none.
- * A file that defines no validator at all joins an existing network and is not counted.
+ * A file that defines no validator at all joins an existing network and is not counted. Which service group runs
+ * consensus is the platform's {@code consensus_group}.
  */
 public final class ConsensusMinimum implements SemanticRule {
     private static final Set<String> BFT = Set.of("qbft", "ibft", "ibft2", "bft", "smartbft");
@@ -34,7 +36,7 @@ public final class ConsensusMinimum implements SemanticRule {
             return;
         }
         if (!BFT.contains(consensus.toLowerCase(Locale.ROOT))) return;
-        String group = v.platform().equals("fabric") ? "orderers" : "validators";
+        String group = Platforms.consensusGroup(v.platform());
         int count = 0;
         for (YMap org : v.organizations()) {
             for (NetworkView.ServiceNode s : v.services(org)) {

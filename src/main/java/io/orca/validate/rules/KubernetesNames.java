@@ -16,8 +16,6 @@ public final class KubernetesNames implements SemanticRule {
     @Override
     public void check(RuleContext ctx) {
         String platform = ctx.view().platform();
-        boolean tessera = ctx.view().network().flatMap(n -> n.map("config")).flatMap(c -> c.text("transaction_manager"))
-                .filter("tessera"::equals).isPresent();
         ctx.view().network().flatMap(n -> n.map("env")).flatMap(e -> e.scalar("type")).ifPresent(t -> {
             if (!Names.isDnsLabel(Names.fluxNamespace(t.asText()))) {
                 ctx.report(Rule.NOT_DNS_LABEL, t, "env.type '" + t.asText() + "' does not make a valid namespace 'flux-"
@@ -37,13 +35,12 @@ public final class KubernetesNames implements SemanticRule {
             for (NetworkView.ServiceNode s : ctx.view().services(org)) {
                 YScalar name = s.name().orElse(null);
                 if (name == null || !label(ctx, name, "service name")) continue;
-                String release = Names.release(o, name.asText());
-                if (tessera && s.group().equals("peers")) release = release + "-tessera"; // the longest name derived
+                String release = ctx.platform().longestReleaseName(ctx.view(), o, s, name.asText());
                 if (release.length() > Names.MAX_RELEASE_NAME) {
                     ctx.report(Rule.RELEASE_NAME_TOO_LONG, name, "Helm release name '" + release + "' is " + release.length()
                                     + " characters; Helm's limit is " + Names.MAX_RELEASE_NAME,
                             "shorten the organization or service name by " + (release.length() - Names.MAX_RELEASE_NAME)
-                                    + " characters (release names are <organization>-<service>, and <organization>-<service>-tessera for a member's Tessera)");
+                                    + " characters (" + ctx.platform().releaseNameHint() + ")");
                 }
             }
         }

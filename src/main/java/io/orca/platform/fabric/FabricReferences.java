@@ -1,38 +1,28 @@
-package io.orca.validate.rules;
+package io.orca.platform.fabric;
 
 import io.orca.diag.Rule;
 import io.orca.load.YMap;
 import io.orca.load.YScalar;
+import io.orca.schema.Suggest;
 import io.orca.validate.NetworkView;
 import io.orca.validate.RuleContext;
 import io.orca.validate.SemanticRule;
 
-import java.net.URI;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
 /**
- * ORCA-E024 and ORCA-W004: references resolve. Fabric channels name organizations, their peers and the orderer
- * organizations; network.orderers name organizations and their orderers. Besu and Quorum tm_nodes name member
- * nodes: a tm_node whose host names no member node of this file may be an existing node outside it (a warning).
+ * ORCA-E024 and ORCA-W004 for Fabric: channels name organizations, their peers and the orderer organizations;
+ * network.orderers name organizations and their orderers. A name unlike any organization here may be an
+ * organization of the existing network, outside this file (a warning); a near miss is a typo (an error).
  */
-public final class References implements SemanticRule {
+public final class FabricReferences implements SemanticRule {
     @Override
     public void check(RuleContext ctx) {
         NetworkView v = ctx.view();
-        switch (v.platform()) {
-            case "fabric" -> fabric(ctx, v);
-            case "besu", "quorum" -> transactionManagers(ctx, v);
-            default -> {
-            }
-        }
-    }
-
-    private static void fabric(RuleContext ctx, NetworkView v) {
         Map<String, Set<String>> peers = new HashMap<>();
         Map<String, Set<String>> orderers = new HashMap<>();
         for (YMap org : v.organizations()) {
@@ -91,7 +81,7 @@ public final class References implements SemanticRule {
     private static boolean organization(RuleContext ctx, YScalar ref, Set<String> organizations, String what) {
         if (organizations.contains(ref.asText())) return true;
         // A near miss is a typo; a name unlike any here is an organization of the existing network, outside this file.
-        String suggestion = io.orca.schema.Suggest.closest(ref.asText(), organizations);
+        String suggestion = Suggest.closest(ref.asText(), organizations);
         if (suggestion != null) {
             ctx.report(Rule.UNRESOLVED_REFERENCE, ref, what + " '" + ref.asText() + "' is not an organization of this network",
                     "did you mean '" + suggestion + "'?");
@@ -101,47 +91,6 @@ public final class References implements SemanticRule {
                             + String.join(", ", sorted(organizations)));
         }
         return false;
-    }
-
-    private static void transactionManagers(RuleContext ctx, NetworkView v) {
-        YMap config = v.network().flatMap(n -> n.map("config")).orElse(null);
-        if (config == null) return;
-        Set<String> members = new HashSet<>();
-        for (YMap org : v.organizations()) {
-            for (NetworkView.ServiceNode s : v.services(org)) {
-                if (s.group().equals("peers")) {
-                    s.name().ifPresent(n -> {
-                        members.add(n.asText());
-                        org.text("name").ifPresent(o -> members.add(io.orca.model.Names.release(o, n.asText())));
-                    });
-                }
-            }
-        }
-        config.seq("tm_nodes").ifPresent(list -> list.items().forEach(item -> {
-            if (!(item instanceof YScalar s) || s.isNull()) return;
-            String host = host(s.asText());
-            if (host == null) {
-                ctx.report(Rule.UNRESOLVED_REFERENCE, s, "tm_node '" + s.asText() + "' is not a URL with a host",
-                        "write https://<member-node-host>:<port>");
-                return;
-            }
-            String first = host.split("\\.")[0];
-            String node = first.endsWith("-tessera") ? first.substring(0, first.length() - "-tessera".length()) : first;
-            if (!members.contains(node)) {
-                ctx.report(Rule.UNRESOLVED_EXTERNAL, s, "tm_node '" + s.asText() + "' names no member node of this file",
-                        members.isEmpty() ? "fine if it is an existing node of the network; otherwise define it"
-                                : "members here: " + String.join(", ", sorted(members)) + "; fine if it is an existing node");
-            }
-        }));
-    }
-
-    private static String host(String url) {
-        try {
-            String h = URI.create(url.trim()).getHost();
-            return h == null ? null : h.toLowerCase(Locale.ROOT);
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
     }
 
     private static List<String> sorted(Set<String> s) {
