@@ -2,10 +2,10 @@ package io.orca.project;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.networknt.schema.JsonSchema;
-import com.networknt.schema.JsonSchemaFactory;
-import com.networknt.schema.SpecVersion;
-import com.networknt.schema.ValidationMessage;
+import com.networknt.schema.Error;
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SpecificationVersion;
 import io.orca.testing.Project;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
@@ -95,11 +95,11 @@ class ReferenceDataTest {
     Stream<DynamicTest> bevelsOwnSchemaAcceptsEverySample() throws IOException {
         ObjectMapper json = new ObjectMapper();
         JsonNode schemaNode = json.readTree(Project.reference().resolve("bevel/network-schema.json").toFile());
-        JsonSchema schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V7).getSchema(schemaNode);
+        Schema schema = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_7).getSchema(schemaNode);
         return list(Project.bevelSamples(), ".yaml").stream().map(p -> DynamicTest.dynamicTest(p.getFileName().toString(), () -> {
             Object data = new Yaml(new SafeConstructor(new LoaderOptions())).load(Files.readString(p));
-            Set<ValidationMessage> errors = schema.validate(json.valueToTree(data));
-            assertEquals(Set.of(), errors);
+            List<String> errors = schema.validate(json.valueToTree(data)).stream().map(Error::getMessage).toList();
+            assertEquals(List.of(), errors);
         }));
     }
 
