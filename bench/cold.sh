@@ -5,8 +5,7 @@
 # Needs: apt-get install -y hyperfine; npm install --prefix bench (ajv-cli from bench/package-lock.json).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-ref=../shared/reference/bevel
-[ -d "$ref" ] || ref=/work/shared/reference/bevel
+ref=src/test/resources/reference/bevel              # Bevel's samples and schema, copied into the project
 sample="$ref/samples/hyperledger-fabric__network-fabricv2.yaml"
 schema="$ref/network-schema.json"
 mkdir -p bench/data bench/results

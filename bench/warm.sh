@@ -3,8 +3,7 @@
 # launcher's flags (C1 only). Usage: bench/warm.sh [FILE]   (default: the largest Bevel sample, 33 KB)
 set -euo pipefail
 cd "$(dirname "$0")/.."
-file="${1:-../shared/reference/bevel/samples/hyperledger-fabric__network-fabricv2.yaml}"
-[ -f "$file" ] || file="/work/shared/reference/bevel/samples/hyperledger-fabric__network-fabricv2.yaml"
+file="${1:-src/test/resources/reference/bevel/samples/hyperledger-fabric__network-fabricv2.yaml}"
 ./orca --version >/dev/null                       # builds target/orca.jar when stale
 mvn -B -q -ntp -o test-compile >/dev/null 2>&1 || mvn -B -q -ntp test-compile >/dev/null
 mkdir -p bench/results

@@ -2,7 +2,7 @@ package io.orca.publish;
 
 import io.orca.model.Secret;
 import io.orca.testing.GitCli;
-import io.orca.testing.SshdServer;
+import io.orca.testing.GitSshServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -20,21 +20,23 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 
-/** ssh against a real OpenSSH sshd on loopback with a throwaway key and known_hosts. */
+/**
+ * ssh against a Git server on loopback started by the test (Apache MINA SSHD running the real git upload-pack and
+ * receive-pack; {@link GitSshServer}, decision 0013), with a throwaway host key, client key and known_hosts.
+ */
 class PublisherSshTest {
     private static final String PASSPHRASE = "key-Pa55phrase";
 
     @TempDir
     static Path shared;
-    static SshdServer sshd;
+    static GitSshServer sshd;
 
     @TempDir
     Path tmp;
 
     @BeforeAll
     static void startSshd() throws Exception {
-        assertTrue(SshdServer.available(), "openssh-server is not installed (.ci/run installs it)");
-        sshd = SshdServer.start(shared.resolve("sshd"));
+        sshd = GitSshServer.start(shared.resolve("sshd"));
     }
 
     @AfterAll
@@ -56,6 +58,7 @@ class PublisherSshTest {
         RepositoryReport r = publisher().publish(List.of(change(target, org("org1", "releases", 2, "1")))).repositories().get(0);
         assertEquals(PublishStatus.COMMITTED, r.status(), r.message() + "\n" + sshd.log());
         assertEquals(r.commitId(), GitCli.head(bare, "main"));
+        assertTrue(sshd.log().contains("git receive-pack " + bare.toAbsolutePath() + " exited 0"), sshd.log());
         RepositoryReport again = publisher().publish(List.of(change(target, org("org1", "releases", 2, "1")))).repositories().get(0);
         assertEquals(PublishStatus.UNCHANGED, again.status(), again.message());
     }
@@ -98,19 +101,19 @@ class PublisherSshTest {
     void keyNotAuthorizedFailsClearly() throws Exception {
         Path bare = GitCli.initBare(tmp.resolve("org1.git"), "main");
         Path otherKey = tmp.resolve("other_key");
-        Process p = new ProcessBuilder("ssh-keygen", "-q", "-t", "ecdsa", "-N", "", "-f", otherKey.toString()).start();
-        assertEquals(0, p.waitFor());
+        GitSshServer.writeKeyPair(otherKey, null); // a valid key the server does not authorize
         GitTarget target = new GitTarget(sshd.url(bare), "main",
                 new GitCredentials.SshKey(otherKey, null, null, sshd.knownHostsLine()));
         RepositoryReport r = publisher().publish(List.of(change(target, org("org1", "r", 1, "1")))).repositories().get(0);
         assertEquals(PublishStatus.FAILED, r.status());
         assertTrue(r.message().startsWith("authentication failed for " + sshd.url(bare) + " with key " + otherKey), r.message());
+        assertTrue(sshd.log().contains("refused publickey for " + System.getProperty("user.name")), sshd.log());
         assertNull(GitCli.head(bare, "main"));
     }
 
     @Test
     void encryptedKeyWithPassphrase() throws Exception {
-        try (SshdServer server = SshdServer.start(tmp.resolve("sshd2"), PASSPHRASE)) {
+        try (GitSshServer server = GitSshServer.start(tmp.resolve("sshd2"), PASSPHRASE)) {
             Path bare = GitCli.initBare(tmp.resolve("org1.git"), "main");
             GitCredentials.SshKey creds = new GitCredentials.SshKey(server.clientKey(), Secret.of(PASSPHRASE), null,
                     server.knownHostsLine());

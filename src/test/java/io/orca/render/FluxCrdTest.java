@@ -35,7 +35,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Every Flux object Orca generates validates against the Flux 2.9 CRDs in ../shared/reference/flux-crds, strictly:
+ * Every Flux object Orca generates validates against the Flux 2.9 CRDs in src/test/resources/reference/flux-crds, strictly:
  * the CRDs' schemas are closed (additionalProperties: false wherever the API server would prune), so an unknown
  * or misplaced field fails here instead of being silently dropped in a cluster.
  */
@@ -45,7 +45,7 @@ class FluxCrdTest {
 
     @BeforeAll
     static void loadCrds() throws IOException {
-        Path dir = Project.reference().resolve("flux-crds");
+        Path dir = Project.fluxCrds();
         try (Stream<Path> s = Files.list(dir)) {
             for (Path f : s.filter(p -> p.toString().endsWith(".yaml")).toList()) {
                 Map<String, Object> crd = new Yaml(new SafeConstructor(new LoaderOptions())).load(Files.readString(f));

@@ -58,19 +58,9 @@ class NetworkSchemaTest {
         return Path.of(dir != null && !dir.isBlank() ? dir : System.getProperty("user.dir")).toAbsolutePath().normalize();
     }
 
-    /**
-     * Bevel's samples live in {@code ../shared/reference/bevel/samples} relative to the project; from a Git
-     * worktree nested deeper, the nearest ancestor holding {@code shared/reference/bevel/samples} is used.
-     */
+    /** Bevel's samples, copied into the project (src/test/resources/reference/bevel). */
     static Path samplesDir() {
-        Path preferred = projectDir().resolve("../shared/reference/bevel/samples").normalize();
-        for (Path p = projectDir().getParent(); p != null && !Files.isDirectory(preferred); p = p.getParent()) {
-            Path candidate = p.resolve("shared/reference/bevel/samples");
-            if (Files.isDirectory(candidate)) {
-                return candidate;
-            }
-        }
-        return preferred;
+        return io.orca.testing.Project.bevelSamples();
     }
 
     static Path fixturesDir(String kind) {

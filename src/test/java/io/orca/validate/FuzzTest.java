@@ -197,17 +197,8 @@ class FuzzTest {
         return out;
     }
 
-    /** Bevel's samples beside the project (as CI lays it out), or beside an ancestor (a git worktree elsewhere). */
     static Path bevelSamples() {
-        try {
-            return Project.bevelSamples();
-        } catch (IllegalStateException e) {
-            for (Path p = Project.dir().getParent(); p != null; p = p.getParent()) {
-                Path s = p.resolve("shared/reference/bevel/samples");
-                if (Files.isDirectory(s)) return s;
-            }
-            throw e;
-        }
+        return Project.bevelSamples();
     }
 
     /** One to four mutations of a corpus file. */
