@@ -22,7 +22,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * ssh against a Git server on loopback started by the test (Apache MINA SSHD running the real git upload-pack and
- * receive-pack; {@link GitSshServer}, decision 0013), with a throwaway host key, client key and known_hosts.
+ * receive-pack; {@link GitSshServer}, decision 0015), with a throwaway host key, client key and known_hosts.
  */
 class PublisherSshTest {
     private static final String PASSPHRASE = "key-Pa55phrase";

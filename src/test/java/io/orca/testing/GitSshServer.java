@@ -35,7 +35,7 @@ import java.util.Set;
  * throwaway client key, public-key authentication only, and no shell. Each exec request runs the real
  * {@code git upload-pack} / {@code git receive-pack} on the named repository, as OpenSSH's sshd (and Gitea,
  * GitLab Shell, Gerrit) do; anything else is refused. Repositories are addressed by absolute path:
- * {@code ssh://user@127.0.0.1:port/abs/path/repo.git}. Needs only {@code git}; see decision 0013.
+ * {@code ssh://user@127.0.0.1:port/abs/path/repo.git}. Needs only {@code git}; see decision 0015.
  */
 public final class GitSshServer implements AutoCloseable {
     private static final Set<String> GIT_SERVICES = Set.of("git-upload-pack", "git-receive-pack");
