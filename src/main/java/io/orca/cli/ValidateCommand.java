@@ -15,7 +15,8 @@ import java.util.concurrent.Callable;
 /** {@code orca validate}: schema and semantic checks, every problem at once, with positions. */
 @Command(name = "validate", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Validate network.yaml files: schema and semantic rules, every problem at once.",
-        footer = {"", "Exit codes: 0 valid (warnings allowed), 1 invalid (warnings too with --strict), 2 usage error or unreadable file."})
+        footer = {"", "Exit codes: 0 valid (warnings allowed), 1 invalid (warnings too with --strict), 2 usage error or unreadable file.",
+                "Infos (ORCA-I...) never change the exit code, not even with --strict."})
 public final class ValidateCommand implements Callable<Integer> {
     @Parameters(arity = "1..*", paramLabel = "FILE", description = "network.yaml files to validate")
     List<Path> files;
@@ -48,7 +49,7 @@ public final class ValidateCommand implements Callable<Integer> {
         fmt.write(results, out);
         if (fmt == DiagnosticFormat.TEXT && !failed) {
             for (var r : results) {
-                if (r.diagnostics().isEmpty()) out.println(r.source().name() + ": valid");
+                if (r.diagnostics().stream().allMatch(io.orca.diag.Diagnostic::isInfo)) out.println(r.source().name() + ": valid");
             }
             out.flush();
         }

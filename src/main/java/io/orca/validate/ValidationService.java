@@ -14,6 +14,7 @@ import io.orca.validate.rules.Placeholders;
 import io.orca.validate.rules.PortClashes;
 import io.orca.validate.rules.RepositoryPaths;
 import io.orca.validate.rules.UniqueNames;
+import io.orca.validate.rules.UnusedKeys;
 import io.orca.validate.rules.Versions;
 
 import java.util.ArrayList;
@@ -26,7 +27,7 @@ public final class ValidationService {
     public static final List<SemanticRule> RULES = List.of(
             new UniqueNames(), new KubernetesNames(), new PortClashes(), new RepositoryPaths(), new GitSettings(),
             new Versions(), new ConsensusMinimum(), new Placeholders(),
-            new InlineSecrets());
+            new InlineSecrets(), new UnusedKeys());
 
     private ValidationService() {
     }
@@ -38,7 +39,7 @@ public final class ValidationService {
         }
 
         public boolean hasWarnings() {
-            return diagnostics.stream().anyMatch(d -> !d.isError());
+            return diagnostics.stream().anyMatch(Diagnostic::isWarning);
         }
 
         public Optional<YNode> document() {
