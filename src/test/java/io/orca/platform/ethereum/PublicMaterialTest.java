@@ -1,11 +1,11 @@
-package io.orca.platform.besu.material;
+package io.orca.platform.ethereum;
 
 import io.orca.model.Secret;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
 
-import static io.orca.platform.besu.material.NodeKeyTest.seeded;
+import static io.orca.platform.ethereum.NodeKeyTest.seeded;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;

@@ -1,4 +1,4 @@
-package io.orca.platform.besu.material;
+package io.orca.platform.ethereum;
 
 import org.junit.jupiter.api.Test;
 
@@ -6,7 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import static io.orca.platform.besu.material.NodeKeyTest.seeded;
+import static io.orca.platform.ethereum.NodeKeyTest.seeded;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;

@@ -1,4 +1,4 @@
-package io.orca.platform.besu.material;
+package io.orca.platform.ethereum;
 
 import org.bouncycastle.asn1.x9.X9ECParameters;
 import org.bouncycastle.crypto.ec.CustomNamedCurves;

@@ -1,4 +1,4 @@
-package io.orca.platform.besu.material;
+package io.orca.platform.ethereum;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
@@ -14,17 +14,17 @@ import java.io.UncheckedIOException;
  * Byte-stable JSON text: keys in the order the tree was built, two-space indent, {@code "key": value},
  * {@code \n} line ends whatever the platform, {@code {}} / {@code []} when empty, one trailing newline.
  */
-final class CanonicalJson {
-    static final ObjectMapper MAPPER = new ObjectMapper();
+public final class CanonicalJson {
+    public static final ObjectMapper MAPPER = new ObjectMapper();
 
     private CanonicalJson() {
     }
 
-    static ObjectNode object() {
+    public static ObjectNode object() {
         return MAPPER.createObjectNode();
     }
 
-    static String write(JsonNode node) {
+    public static String write(JsonNode node) {
         try {
             return MAPPER.writer(new Printer()).writeValueAsString(node) + "\n";
         } catch (JsonProcessingException e) {
@@ -32,7 +32,7 @@ final class CanonicalJson {
         }
     }
 
-    static JsonNode read(String json) {
+    public static JsonNode read(String json) {
         try {
             return MAPPER.readTree(json);
         } catch (JsonProcessingException e) {

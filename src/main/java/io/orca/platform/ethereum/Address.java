@@ -1,4 +1,4 @@
-package io.orca.platform.besu.material;
+package io.orca.platform.ethereum;
 
 import java.util.Locale;
 import java.util.Objects;

@@ -1,4 +1,4 @@
-package io.orca.platform.besu.material;
+package io.orca.platform.ethereum;
 
 import io.orca.model.Secret;
 import org.junit.jupiter.api.Test;
