@@ -195,20 +195,7 @@ public final class BesuPlanner implements PlatformPlanner {
     }
 
     private static void scheduling(Organization org, Map<String, Object> values) {
-        if (!org.k8s().nodeSelector().isEmpty()) values.put("nodeSelector", new TreeMap<>(org.k8s().nodeSelector()));
-        if (!org.k8s().tolerations().isEmpty()) {
-            List<Map<String, Object>> tolerations = new ArrayList<>();
-            for (Organization.Toleration t : org.k8s().tolerations()) {
-                Map<String, Object> m = new LinkedHashMap<>();
-                t.key().ifPresent(v -> m.put("key", v));
-                t.operator().ifPresent(v -> m.put("operator", v));
-                t.value().ifPresent(v -> m.put("value", v));
-                t.effect().ifPresent(v -> m.put("effect", v));
-                t.tolerationSeconds().ifPresent(v -> m.put("tolerationSeconds", v));
-                tolerations.add(m);
-            }
-            values.put("tolerations", tolerations);
-        }
+        io.orca.plan.Values.scheduling(org, values);
     }
 
     private static String genesis(Network network, Consensus consensus, List<Node> nodes) {
