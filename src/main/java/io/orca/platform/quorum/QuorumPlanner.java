@@ -26,6 +26,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
@@ -68,9 +69,10 @@ public final class QuorumPlanner implements PlatformPlanner {
 
         /** The node's URL as static-nodes.json and permissioned-nodes.json list it. */
         String url(Consensus consensus) {
-            Enode enode = Enode.of(publicKey, host(), port("p2p"));
+            Map<String, Object> ports = nodePorts(this, consensus);
+            Enode enode = Enode.of(publicKey, host(), (Integer) ports.get("p2p"));
             // Raft: no discovery, and the raft port of the peer (GoQuorum reads it from the enode URL).
-            return consensus == Consensus.RAFT ? enode.withDiscoveryPort(0).url() + "&raftport=" + port("raft") : enode.url();
+            return consensus == Consensus.RAFT ? enode.withDiscoveryPort(0).url() + "&raftport=" + ports.get("raft") : enode.url();
         }
 
         String tesseraUrl() {
@@ -158,9 +160,7 @@ public final class QuorumPlanner implements PlatformPlanner {
                         "nodeKey", Values.map("secretName", n.secret().name())));
                 values.put("network", Values.map("genesisConfigMap", networkRelease + "-genesis",
                         "peersConfigMap", networkRelease + "-peers"));
-                Map<String, Object> nodePorts = Values.map("p2p", n.port("p2p"), "rpc", n.port("rpc"), "ws", n.port("ws"),
-                        "raft", consensus == Consensus.RAFT ? n.port("raft") : null, "metrics", n.port("metrics"));
-                values.put("ports", nodePorts);
+                values.put("ports", nodePorts(n, consensus));
                 values.put("metrics", Values.map("enabled", n.service().enabled("metrics", false)));
                 if (n.member() && tessera) {
                     String tmRelease = n.release() + Tessera.RELEASE_SUFFIX;
@@ -186,6 +186,29 @@ public final class QuorumPlanner implements PlatformPlanner {
             plans.add(new OrganizationPlan(org, ns, releases, secrets));
         }
         return new DeploymentPlan(network, plans);
+    }
+
+    /**
+     * The node's container ports: network.yaml's, and defaults for the others that collide with none of them (Bevel's
+     * GoQuorum samples give {@code rpc.port: 8546}, the default WebSocket port, and no {@code ws}: the WebSocket port
+     * then moves to the next free one, since one Pod cannot listen twice on a port).
+     */
+    private static Map<String, Object> nodePorts(Node n, Consensus consensus) {
+        List<String> keys = consensus == Consensus.RAFT ? List.of("p2p", "rpc", "ws", "raft", "metrics") : List.of("p2p", "rpc", "ws", "metrics");
+        Map<String, Integer> out = new LinkedHashMap<>();
+        java.util.Set<Integer> taken = new java.util.HashSet<>();
+        for (String k : keys) n.service().port(k).ifPresent(taken::add);
+        for (String k : keys) {
+            Optional<Integer> given = n.service().port(k);
+            int port = given.orElse(n.ports().get(k));
+            if (given.isEmpty()) {
+                while (taken.contains(port)) port++;
+                taken.add(port);
+            }
+            out.put(k, port);
+        }
+        return Values.map("p2p", out.get("p2p"), "rpc", out.get("rpc"), "ws", out.get("ws"), "raft", out.get("raft"),
+                "metrics", out.get("metrics"));
     }
 
     /** Orca's {@code network.permissioning.enabled}, on unless said otherwise. */

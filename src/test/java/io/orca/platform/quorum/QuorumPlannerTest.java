@@ -115,6 +115,18 @@ class QuorumPlannerTest {
         assertFalse(plan.organizations().stream().flatMap(op -> op.releases().stream()).anyMatch(r -> r.chart().equals("tessera")));
     }
 
+    /** Found by the server-side dry run: Bevel's samples give rpc 8546, the default WebSocket port, and no ws. */
+    @Test
+    void defaultPortsNeverCollideWithTheNodesOwn() {
+        String yaml = network("raft", "none", 1, 1, "member", "").replace("            type: member\n",
+                "            type: member\n            rpc: { port: 8546 }\n            raft: { port: 50401 }\n");
+        DeploymentPlan plan = plan(yaml, MaterialSource.NONE, 8).plan();
+        Map<String, Object> ports = value(release(plan, "org1-node-1"), "ports");
+        assertEquals(Map.of("p2p", 30303, "rpc", 8546, "ws", 8547, "raft", 50401, "metrics", 9545), ports);
+        List<String> staticNodes = value(release(plan, "org1-network"), "staticNodes");
+        assertTrue(staticNodes.get(0).endsWith("&raftport=50401"), staticNodes.get(0));
+    }
+
     @Test
     void raftRaisesMaxPeersWithTheNetwork() {
         DeploymentPlan plan = plan(network("raft", "none", 30, 2, "member", ""), MaterialSource.NONE, 2).plan();
@@ -211,6 +223,11 @@ class QuorumPlannerTest {
             assertTrue(nodes >= 3, "nodes: " + nodes);
             assertTrue(tessera >= 3, "tessera: " + tessera);
             assertFalse(o.trees().isEmpty());
+            for (ReleasePlan r : o.plan().organizations().stream().flatMap(op -> op.releases().stream())
+                    .filter(r -> r.chart().equals("quorum-node")).toList()) {
+                Map<String, Object> ports = value(r, "ports");
+                assertEquals(ports.size(), new java.util.HashSet<>(ports.values()).size(), r.name() + " listens twice on a port: " + ports);
+            }
             QuorumGenesis.Summary g = QuorumGenesis.read(value(release(o.plan(), o.plan().organizations().get(0).organization().name() + "-network"), "genesis"));
             assertEquals(QuorumGenesis.Consensus.IBFT, g.consensus(), "Bevel's samples run ibft");
             assertFalse(g.validators().isEmpty());
