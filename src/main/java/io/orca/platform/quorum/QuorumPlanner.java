@@ -80,9 +80,22 @@ public final class QuorumPlanner implements PlatformPlanner {
         }
     }
 
-    /** Who peers with whom. */
-    private record Peering(List<String> staticNodes, List<String> permissionedNodes, List<String> bootnodes,
-                           List<String> tesseraSeeds, int maxPeers) {
+    /**
+     * Who peers with whom. {@code permissioned-nodes.json} is bounded as the other lists are (decision 0009): a raft
+     * member, or an organization that runs validators, accepts every node; a members-only organization accepts the
+     * validators, the bootnodes and its own nodes (members follow the chain through the validators). Every node
+     * listing every node would be quadratic: 57 MB of output for 200 organizations of 5 nodes.
+     */
+    private record Peering(List<String> staticNodes, List<String> allNodes, List<String> bootnodes,
+                           List<String> tesseraSeeds, int maxPeers, Consensus consensus, List<Node> nodes) {
+        List<String> permissionedNodes(Organization org) {
+            boolean validatorOrg = nodes.stream().anyMatch(n -> n.org() == org && n.validator());
+            if (consensus == Consensus.RAFT || validatorOrg || staticNodes.isEmpty()) return allNodes;
+            java.util.TreeSet<String> accepted = new java.util.TreeSet<>(staticNodes);
+            accepted.addAll(bootnodes);
+            nodes.stream().filter(n -> n.org() == org).forEach(n -> accepted.add(n.url(consensus)));
+            return List.copyOf(accepted);
+        }
     }
 
     private static Peering peering(Network network, Consensus consensus, List<Node> nodes, boolean tessera) {
@@ -108,7 +121,7 @@ public final class QuorumPlanner implements PlatformPlanner {
                     .map(n -> new TesseraPeers.Member(n.release(), n.service().name(), n.namespace(), n.tesseraUrl())).toList();
             seeds = TesseraPeers.seeds(TesseraPeers.configured(network.config()), members);
         }
-        return new Peering(staticNodes, all.stream().sorted().toList(), bootnodes, seeds, maxPeers);
+        return new Peering(staticNodes, all.stream().sorted().toList(), bootnodes, seeds, maxPeers, consensus, nodes);
     }
 
     @Override
@@ -147,7 +160,7 @@ public final class QuorumPlanner implements PlatformPlanner {
             List<SecretPlan> secrets = new ArrayList<>();
             String networkRelease = Names.release(org.name(), "network");
             releases.add(new ReleasePlan(networkRelease, "network", d.chart("network"), d.chartVersion("network"), Values.map(
-                    "genesis", genesis, "staticNodes", peering.staticNodes(), "permissionedNodes", peering.permissionedNodes(),
+                    "genesis", genesis, "staticNodes", peering.staticNodes(), "permissionedNodes", peering.permissionedNodes(org),
                     "bootnodes", peering.bootnodes()), List.of()));
             for (Node n : nodes) {
                 if (n.org() != org) continue;

@@ -166,6 +166,27 @@ class QuorumPlannerTest {
         }
     }
 
+    /** Members-only organizations accept the validators, the bootnodes and their own nodes: bounded, not quadratic. */
+    @Test
+    void permissionedNodesStayBoundedForMemberOrganizations() {
+        StringBuilder yaml = new StringBuilder(network("qbft", "none", 1, 4, "validator", ""));
+        String members = network("qbft", "none", 4, 3, "member", "");
+        String orgs = members.substring(members.indexOf("  organizations:\n") + "  organizations:\n".length())
+                .replace("name: org1\n", "name: m1\n").replace("name: org2\n", "name: m2\n")
+                .replace("name: org3\n", "name: m3\n").replace("name: org4\n", "name: m4\n");
+        yaml.append(orgs);
+        DeploymentPlan plan = plan(yaml.toString(), MaterialSource.NONE, 9).plan();
+        List<String> validatorOrg = value(release(plan, "org1-network"), "permissionedNodes");
+        assertEquals(16, validatorOrg.size(), "an organization running validators accepts every node");
+        List<String> m2 = value(release(plan, "m2-network"), "permissionedNodes");
+        assertEquals(7, m2.size(), "4 validators and its own 3 nodes: " + m2);
+        assertTrue(m2.stream().filter(u -> u.contains("@m2-")).count() == 3);
+        assertFalse(m2.stream().anyMatch(u -> u.contains("@m3-")));
+        List<String> raft = value(release(plan(network("raft", "none", 3, 2, "member", ""), MaterialSource.NONE, 1).plan(),
+                "org2-network"), "permissionedNodes");
+        assertEquals(6, raft.size(), "raft members accept every member");
+    }
+
     @Test
     void qbftNeedsGoQuorum22() {
         String yaml = network("qbft", "none", 1, 4, "validator", "").replace("version: \"23.4.0\"", "version: \"21.4.2\"");
