@@ -4,7 +4,9 @@
 # (./orca generate end-to-end with hyperfine: first run with an empty state folder, then re-runs).
 # Two networks: as generated (https repositories: no age recipients, so no Secret is sealed) and "-local" (the
 # gitops sections removed: every organization gets an embedded local repository, a local age key, and SOPS-encrypted
-# Secrets). Usage: bench/generate-bench.sh [warm|warm-https|warm-local|cold|all]   Results: bench/results/generate-*.txt, .json, .md
+# Secrets). "compare" (issue 16): the same Besu network and its GoQuorum twin (bench/gen-network.py 200 5 quorum), warm
+# and cold, wall time and peak RSS (/usr/bin/time), in one run.
+# Usage: bench/generate-bench.sh [warm|warm-https|warm-local|cold|compare|all]   Results: bench/results/generate-*.txt, .json, .md
 set -euo pipefail
 cd "$(dirname "$0")/.."
 what="${1:-all}"
@@ -62,4 +64,38 @@ if [ "$what" = cold ] || [ "$what" = all ]; then
         | tee -a "bench/results/generate-cold-$tag.txt"
   done
   rm -rf "$work"
+fi
+if [ "$what" = compare ]; then
+  qnet=bench/data/quorum-200-orgs.yaml
+  [ -f $qnet ] || python3 bench/gen-network.py 200 5 quorum > $qnet
+  ORCA_TRAIN=wait ./orca --version >/dev/null   # the launcher's start-up cache, trained before timing
+  root=$PWD tmp=$(mktemp -d)
+  {
+    host
+    for f in "$net" "$qnet"; do
+      tag=$(basename "$f" .yaml)
+      echo "== $tag ($(wc -c < "$f") bytes, sha256 $(sha256sum "$f" | cut -c1-12))"
+      echo "-- warm: java -XX:+UseSerialGC -Xss4m -cp $cp io.orca.bench.GenerateBench $f warmup=$WARMUP runs=$RUNS write=true stages=true"
+      /usr/bin/time -o "$tmp/time" -f "warm JVM: peak RSS %M KB" \
+        java -XX:+UseSerialGC -Xss4m -cp "$cp" io.orca.bench.GenerateBench "$f" "warmup=$WARMUP" "runs=$RUNS" write=true stages=true
+      cat "$tmp/time"
+      echo "-- cold: ./orca generate network.yaml --out out (first run: empty .orca and out; re-run: both kept)"
+      work=$(mktemp -d)
+      cp "$f" "$work/network.yaml"
+      for i in $(seq "${COLD_RUNS:-3}"); do
+        rm -rf "$work/.orca" "$work/out"
+        (cd "$work" && /usr/bin/time -o "$tmp/time" -f "first run: %e s wall, %U s user, %S s sys, peak RSS %M KB" \
+          "$root/orca" generate network.yaml --out out >/dev/null 2>&1)
+        cat "$tmp/time"
+      done
+      for i in $(seq "${COLD_RUNS:-3}"); do
+        (cd "$work" && /usr/bin/time -o "$tmp/time" -f "re-run: %e s wall, %U s user, %S s sys, peak RSS %M KB" \
+          "$root/orca" generate network.yaml --out out >/dev/null 2>&1)
+        cat "$tmp/time"
+      done
+      echo "output: $(find "$work/out" -type f | wc -l) files, $(du -sb "$work/out" | cut -f1) bytes"
+      rm -rf "$work"
+    done
+  } | tee bench/results/generate-compare-besu-quorum.txt
+  rm -rf "$tmp"
 fi

@@ -21,7 +21,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** docs/rules.md and {@link Rule} stay in step: one section per rule, none for a rule that does not exist. */
 class RulesDocTest {
-    private static final Pattern HEADING = Pattern.compile("^## (ORCA-[EW]\\d{3}) (\\S+)\\s*$");
+    private static final Pattern HEADING = Pattern.compile("^## (ORCA-[EWI]\\d{3}) (\\S+)\\s*$");
     private static final Pattern ANY_RULE_HEADING = Pattern.compile("^#+\\s+.*ORCA-[A-Z]\\d+.*$");
 
     private static List<String> lines() throws IOException {

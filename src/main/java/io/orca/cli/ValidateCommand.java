@@ -16,7 +16,8 @@ import java.util.concurrent.Callable;
 @Command(name = "validate", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Validate network.yaml files: schema and semantic rules, every problem at once.",
         footer = {"", "Exit codes: 0 valid (warnings allowed), 1 invalid (warnings too with --strict), 2 usage error or an",
-                "unreadable file (reported as ORCA-E008 in every format, after the other files are validated)."})
+                "unreadable file (reported as ORCA-E008 in every format, after the other files are validated).",
+                "Infos (ORCA-I...) never change the exit code, not even with --strict."})
 public final class ValidateCommand implements Callable<Integer> {
     @Parameters(arity = "1..*", paramLabel = "FILE", description = "network.yaml files to validate")
     List<Path> files;
@@ -49,7 +50,7 @@ public final class ValidateCommand implements Callable<Integer> {
         fmt.write(results, out);
         if (fmt == DiagnosticFormat.TEXT && !failed) {
             for (var r : results) {
-                if (r.diagnostics().isEmpty()) out.println(r.source().name() + ": valid");
+                if (r.diagnostics().stream().allMatch(io.orca.diag.Diagnostic::isInfo)) out.println(r.source().name() + ": valid");
             }
             out.flush();
         }

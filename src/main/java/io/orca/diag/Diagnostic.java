@@ -26,4 +26,12 @@ public record Diagnostic(String ruleId, Severity severity, String file, Position
     public boolean isError() {
         return severity == Severity.ERROR;
     }
+
+    public boolean isWarning() {
+        return severity == Severity.WARNING;
+    }
+
+    public boolean isInfo() {
+        return severity == Severity.INFO;
+    }
 }

@@ -2,7 +2,7 @@ package io.orca.diag;
 
 /**
  * Every diagnostic Orca can report, with a stable ID. Each has a page in docs/rules.md (a test keeps the two in step).
- * E = error, W = warning. IDs are never reused.
+ * E = error, W = warning, I = info. IDs are never reused.
  */
 public enum Rule {
     // Reading the file
@@ -39,7 +39,8 @@ public enum Rule {
     UNQUOTED_VERSION("ORCA-W003", "unquoted-version", Severity.WARNING, "A version is written as a number"),
     UNRESOLVED_EXTERNAL("ORCA-W004", "unresolved-external-reference", Severity.WARNING, "A reference to a node not defined in this file"),
     INLINE_SECRET("ORCA-W005", "inline-secret", Severity.WARNING, "A credential is written inline instead of referenced"),
-    PROXY_PORT_REUSED("ORCA-W006", "proxy-port-reused", Severity.WARNING, "Two services of one organization expose the same proxy port");
+    PROXY_PORT_REUSED("ORCA-W006", "proxy-port-reused", Severity.WARNING, "Two services of one organization expose the same proxy port"),
+    KEY_NOT_USED("ORCA-I001", "key-not-used", Severity.INFO, "A key of Bevel's that Orca accepts but does not use (yet)");
 
     private final String id;
     private final String slug;

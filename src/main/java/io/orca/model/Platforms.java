@@ -49,6 +49,22 @@ public final class Platforms {
         return out;
     }
 
+    /** Whether Orca deploys the platform ({@code plannable}; PlatformDescriptorTest keeps it in step with the planners). */
+    public static boolean plannable(String platform) {
+        return Boolean.TRUE.equals(descriptor(platform).get("plannable"));
+    }
+
+    /**
+     * Keys of Bevel's network.yaml that Orca accepts for the platform but does not use ({@code unused_keys}), by path
+     * below {@code network} ({@code organizations[].vault}; {@code []} is any list item), each with why. ORCA-I001.
+     */
+    public static Map<String, String> unusedKeys(String platform) {
+        Object v = descriptor(platform).get("unused_keys");
+        Map<String, String> out = new java.util.LinkedHashMap<>();
+        if (v instanceof Map<?, ?> m) m.forEach((k, reason) -> out.put(String.valueOf(k), reason == null ? "" : String.valueOf(reason)));
+        return out;
+    }
+
     /** The network.yaml {@code version} values Orca supports for a platform, in file order. */
     public static List<String> supportedVersions(String platform) {
         Object versions = descriptor(platform).get("versions");

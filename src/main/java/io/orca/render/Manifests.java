@@ -188,7 +188,7 @@ public final class Manifests {
                 char c = s.charAt(i);
                 if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')) continue;
                 switch (c) {
-                    case '-', '.', '_', '/', '@', '?', '=', '+', '~' -> {
+                    case '-', '.', '_', '/', '@', '?', '=', '+', '~', '&' -> {
                     }
                     case ':' -> {
                         if (i + 1 == n || s.charAt(i + 1) == ' ') return false;

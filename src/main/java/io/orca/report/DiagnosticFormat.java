@@ -44,15 +44,17 @@ public enum DiagnosticFormat {
     }
 
     private static void text(List<FileDiagnostics> files, PrintWriter out) {
-        int errors = 0;
-        int warnings = 0;
+        Counts counts = new Counts();
         for (FileDiagnostics f : files) {
-            for (Diagnostic d : f.diagnostics()) {
-                if (d.isError()) errors++;
-                else warnings++;
+            // Problems first, in file order; then what is only worth knowing, so that an error never hides among infos.
+            List<Diagnostic> ordered = new java.util.ArrayList<>(f.diagnostics().stream().filter(d -> !d.isInfo()).toList());
+            ordered.addAll(f.diagnostics().stream().filter(Diagnostic::isInfo).toList());
+            for (Diagnostic d : ordered) {
+                counts.add(d);
                 out.printf("%s:%d:%d: %s %s: %s%n", Printable.escape(d.file()), d.position().line(), d.position().column(),
                         d.severity().label(), d.ruleId(), Printable.escape(message(d)));
-                String line = SecretKeys.maskExcerpt(f.source().line(d.position().line()), d.path(), d.position().column());
+                // An info names a key and where it is; the source excerpt would only repeat that line.
+                String line = d.isInfo() ? "" : SecretKeys.maskExcerpt(f.source().line(d.position().line()), d.path(), d.position().column());
                 if (!line.isEmpty()) {
                     excerpt(line, d.position().column(), out);
                 }
@@ -60,8 +62,28 @@ public enum DiagnosticFormat {
                 if (!d.hint().isEmpty()) out.println("  hint: " + Printable.escape(hint(d)));
             }
         }
-        if (errors + warnings > 0) {
-            out.printf("%d error%s, %d warning%s%n", errors, errors == 1 ? "" : "s", warnings, warnings == 1 ? "" : "s");
+        if (counts.total() > 0) {
+            out.printf("%d error%s, %d warning%s%s%n", counts.errors, counts.errors == 1 ? "" : "s", counts.warnings,
+                    counts.warnings == 1 ? "" : "s", counts.infos == 0 ? "" : ", " + counts.infos + " info" + (counts.infos == 1 ? "" : "s"));
+        }
+    }
+
+    /** Diagnostics by severity, for the summaries. */
+    private static final class Counts {
+        int errors;
+        int warnings;
+        int infos;
+
+        void add(Diagnostic d) {
+            switch (d.severity()) {
+                case ERROR -> errors++;
+                case WARNING -> warnings++;
+                case INFO -> infos++;
+            }
+        }
+
+        int total() {
+            return errors + warnings + infos;
         }
     }
 
@@ -140,8 +162,7 @@ public enum DiagnosticFormat {
         ObjectMapper m = mapper();
         ObjectNode root = m.createObjectNode();
         ArrayNode arr = root.putArray("files");
-        int errors = 0;
-        int warnings = 0;
+        Counts counts = new Counts();
         for (FileDiagnostics f : files) {
             ObjectNode fn = arr.addObject();
             fn.put("file", f.source().name());
@@ -150,8 +171,7 @@ public enum DiagnosticFormat {
             fn.put("valid", valid);
             ArrayNode ds = fn.putArray("diagnostics");
             for (Diagnostic d : f.diagnostics()) {
-                if (d.isError()) errors++;
-                else warnings++;
+                counts.add(d);
                 ObjectNode dn = ds.addObject();
                 dn.put("rule", d.ruleId());
                 dn.put("severity", d.severity().label());
@@ -164,8 +184,9 @@ public enum DiagnosticFormat {
         }
         ObjectNode summary = root.putObject("summary");
         summary.put("files", files.size());
-        summary.put("errors", errors);
-        summary.put("warnings", warnings);
+        summary.put("errors", counts.errors);
+        summary.put("warnings", counts.warnings);
+        summary.put("infos", counts.infos);
         out.println(write(m, root));
     }
 
@@ -214,15 +235,20 @@ public enum DiagnosticFormat {
         out.println(write(m, root));
     }
 
+    /** SARIF's level: an info is a "note" (shown, never failing a code-scanning check). */
     private static String level(io.orca.diag.Severity s) {
-        return s == io.orca.diag.Severity.ERROR ? "error" : "warning";
+        return switch (s) {
+            case ERROR -> "error";
+            case WARNING -> "warning";
+            case INFO -> "note";
+        };
     }
 
     private static void github(List<FileDiagnostics> files, PrintWriter out) {
         for (FileDiagnostics f : files) {
             for (Diagnostic d : f.diagnostics()) {
                 String body = Printable.escape(message(d)) + (d.hint().isEmpty() ? "" : "\n" + Printable.escape(hint(d)));
-                out.printf("::%s file=%s,line=%d,col=%d,title=%s::%s%n", d.isError() ? "error" : "warning",
+                out.printf("::%s file=%s,line=%d,col=%d,title=%s::%s%n", d.isError() ? "error" : d.isWarning() ? "warning" : "notice",
                         property(Printable.escape(d.file())), d.position().line(), d.position().column(), property(d.ruleId()), data(body));
             }
         }

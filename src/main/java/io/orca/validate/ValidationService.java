@@ -19,6 +19,7 @@ import io.orca.validate.rules.UrlCredentials;
 import io.orca.validate.rules.ControlCharacters;
 import io.orca.validate.rules.RepositoryPaths;
 import io.orca.validate.rules.UniqueNames;
+import io.orca.validate.rules.UnusedKeys;
 import io.orca.validate.rules.Versions;
 
 import java.util.ArrayList;
@@ -31,7 +32,7 @@ public final class ValidationService {
     public static final List<SemanticRule> RULES = List.of(
             new UniqueNames(), new KubernetesNames(), new PortClashes(), new RepositoryPaths(), new GitSettings(),
             new Versions(), new ConsensusMinimum(), new Placeholders(),
-            new InlineSecrets(), new Ranges(), new UrlCredentials(), new ControlCharacters());
+            new InlineSecrets(), new Ranges(), new UrlCredentials(), new ControlCharacters(), new UnusedKeys());
 
     private ValidationService() {
     }
@@ -43,7 +44,7 @@ public final class ValidationService {
         }
 
         public boolean hasWarnings() {
-            return diagnostics.stream().anyMatch(d -> !d.isError());
+            return diagnostics.stream().anyMatch(Diagnostic::isWarning);
         }
 
         public Optional<YNode> document() {

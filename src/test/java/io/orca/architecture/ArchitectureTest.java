@@ -48,6 +48,19 @@ class ArchitectureTest {
         check(slices().matching("io.orca.platform.(*)..").should().beFreeOfCycles());
     }
 
+    /** A platform's plug-in uses shared parts (ethereum, tessera), never another platform's plug-in (issue 16). */
+    @Test
+    void aPlugInNeverUsesAnotherPlatformsPlugIn() {
+        java.util.List<String> plugIns = java.util.List.of("besu", "quorum", "fabric");
+        for (String p : plugIns) {
+            String[] others = plugIns.stream().filter(o -> !o.equals(p)).map(o -> "io.orca.platform." + o + "..").toArray(String[]::new);
+            check(noClasses().that().resideInAPackage("io.orca.platform." + p + "..").should().dependOnClassesThat()
+                    .resideInAnyPackage(others));
+        }
+        check(noClasses().that().resideInAnyPackage("io.orca.platform.ethereum..", "io.orca.platform.tessera..").should()
+                .dependOnClassesThat().resideInAnyPackage(plugIns.stream().map(o -> "io.orca.platform." + o + "..").toArray(String[]::new)));
+    }
+
     @Test
     void diagnosticsAndLoadingAreTheFoundation() {
         check(noClasses().that().resideInAPackage("io.orca.diag..").should().dependOnClassesThat().resideInAnyPackage(orcaExcept("diag")));

@@ -42,7 +42,22 @@ class ChartSchemaTest {
       "tessera | tessera-values.yaml | peers: [carrier-tessera:9000]",
       "tessera | tessera-values.yaml | mode: besu",
       "tessera | tessera-values.yaml | ports: {client: 80}",
-      "tessera | tessera-values.yaml | database: {url: 'jdbc:mysql://db'}"})
+      "tessera | tessera-values.yaml | database: {url: 'jdbc:mysql://db'}",
+      "quorum-node | quorum-node-values.yaml | image: {tag: latest}",
+      "quorum-node | quorum-node-values.yaml | node: {role: observer}",
+      "quorum-node | quorum-node-values.yaml | node: {consensus: clique}",
+      "quorum-node | quorum-node-values.yaml | node: {nodeKey: {value: 'abc'}}",
+      "quorum-node | quorum-node-values.yaml | node: {maxPeers: 0}",
+      "quorum-node | quorum-node-values.yaml | ports: {raft: 443}",
+      "quorum-node | quorum-node-values.yaml | ports: {p2p: '30303'}",
+      "quorum-node | quorum-node-values.yaml | securityContext: {runAsUser: 0}",
+      "quorum-node | quorum-node-values.yaml | privacy: {enabled: true}",
+      "quorum-node | quorum-node-values.yaml | rpc: {api: [ETH]}",
+      "quorum-node | quorum-node-values.yaml | replicas: 2",
+      "quorum-node | quorum-node-values.yaml | network: {genesisConfigMap: Not_A_Name}",
+      "quorum-network | quorum-network-values.yaml | permissionedNodes: ['enode://abc@host:30303']",
+      "quorum-network | quorum-network-values.yaml | bootnodes: [http://host:30303]",
+      "quorum-network | quorum-network-values.yaml | genesis: 42"})
   void violationIsRejected(String chart, String base, String override, @TempDir Path tmp) throws IOException {
     Path valid = Charts.values(base);
     Charts.template(chart, "r", "ns", valid); // the base is valid

@@ -39,7 +39,7 @@ import org.yaml.snakeyaml.representer.Representer;
 /** Test support: locates Orca's charts, renders them with Helm's engine and parses the output strictly. */
 final class Charts {
 
-  static final List<String> ALL = List.of("besu-network", "besu-node", "tessera");
+  static final List<String> ALL = List.of("besu-network", "besu-node", "tessera", "quorum-network", "quorum-node");
 
   /** Kinds the charts may render, mapped to fabric8's typed model. Anything else fails the tests. */
   static final Map<String, Class<? extends HasMetadata>> KINDS = Map.of(

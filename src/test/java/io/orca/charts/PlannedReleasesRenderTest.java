@@ -24,7 +24,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class PlannedReleasesRenderTest {
     @TestFactory
     Stream<DynamicTest> everyPlannedReleaseRendersStrictly() throws IOException {
-        return Generated.besuNetworks().stream().map(n -> DynamicTest.dynamicTest(n.getFileName().toString(), () -> {
+        return Generated.networks().stream().map(n -> DynamicTest.dynamicTest(n.getFileName().toString(), () -> {
             GenerateService.Outcome o = Generated.generate(n, n.getFileName().toString());
             TemplateService.Result result = TemplateService.render(o.plan());
             assertEquals(Map.of(), result.failures());

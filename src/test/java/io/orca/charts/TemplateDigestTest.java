@@ -33,7 +33,7 @@ class TemplateDigestTest {
     @Test
     void templateOutputMatchesTheRecordedDigests() throws Exception {
         SortedMap<String, String> actual = new TreeMap<>();
-        for (Path network : Generated.besuNetworks()) {
+        for (Path network : Generated.networks()) {
             String name = network.getFileName().toString();
             GenerateService.Outcome o = Generated.generate(network, name);
             TemplateService.Result result = TemplateService.render(o.plan());

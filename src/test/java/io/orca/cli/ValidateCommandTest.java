@@ -295,7 +295,7 @@ class ValidateCommandTest {
             String id = res.get("ruleId").asText();
             assertTrue(ruleIds.contains(id));
             assertEquals(id, driver.get("rules").get(res.get("ruleIndex").asInt()).get("id").asText(), "ruleIndex points at its rule");
-            assertTrue(List.of("error", "warning").contains(res.get("level").asText()));
+            assertTrue(List.of("error", "warning", "note").contains(res.get("level").asText()));
             assertFalse(res.get("message").get("text").asText().isEmpty());
             JsonNode phys = res.get("locations").get(0).get("physicalLocation");
             assertTrue(phys.get("artifactLocation").get("uri").asText().endsWith(".yaml"));
@@ -319,7 +319,7 @@ class ValidateCommandTest {
             schema = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_4).getSchema(JSON.readTree(in));
         }
         List<String[]> inputs = List.of(new String[]{VALID}, new String[]{INVALID, WARNING_ONLY}, new String[]{SECRETS_FILE},
-                new String[]{cli("json-secret.yaml")});
+                new String[]{cli("json-secret.yaml")}, new String[]{INFO_ONLY});
         return inputs.stream().map(files -> DynamicTest.dynamicTest(String.join(" ", files).replaceAll(".*/", ""), () -> {
             List<String> args = new ArrayList<>(List.of("validate", "--format", "sarif"));
             args.addAll(List.of(files));
@@ -358,6 +358,59 @@ class ValidateCommandTest {
         Run r = orca("validate", "--format", "github", VALID);
         assertEquals(0, r.code());
         assertEquals("", r.out());
+    }
+
+    static final String INFO_ONLY = fixture("i001-besu-unused-keys.yaml");
+
+    /** Issue 16: infos (a key of Bevel's that Orca does not use) never fail, not even with --strict, in every format. */
+    @Test
+    void infosNeverChangeTheExitCode() {
+        for (String format : FORMATS) {
+            assertEquals(0, orca("validate", "--format", format, INFO_ONLY).code(), format);
+            assertEquals(0, orca("validate", "--strict", "--format", format, INFO_ONLY).code(), format + " --strict");
+        }
+        assertEquals(1, orca("validate", "--strict", INFO_ONLY, WARNING_ONLY).code(), "the warning still fails --strict");
+    }
+
+    @Test
+    void textPrintsProblemsBeforeInfos(@TempDir Path dir) throws IOException {
+        String yaml = Files.readString(Path.of(INFO_ONLY)).replace("name: v4", "name: V4");
+        Run r = orca("validate", Files.writeString(dir.resolve("n.yaml"), yaml).toString());
+        assertEquals(1, r.code(), r.all());
+        List<String> lines = r.out().lines().toList();
+        assertTrue(lines.get(0).contains(": error ORCA-E022: "), "the error comes first, before the infos above it: " + lines.get(0));
+        assertTrue(lines.get(5).contains(": info ORCA-I001: "), r.out());
+        assertEquals("1 error, 0 warnings, 8 infos", lines.get(lines.size() - 1));
+    }
+
+    @Test
+    void infosShowInEveryFormat() throws IOException {
+        Run text = orca("validate", INFO_ONLY);
+        List<String> lines = text.out().lines().toList();
+        Pattern header = Pattern.compile("^(.+):(\\d+):(\\d+): info (ORCA-I001): '([a-z_]+)' is Bevel's, accepted but not used by Orca: .+$");
+        assertEquals(8, lines.stream().filter(l -> header.matcher(l).matches()).count(), text.out());
+        int vault = lines.indexOf(lines.stream().filter(l -> l.contains("'vault'")).findFirst().orElseThrow());
+        assertEquals("  at: network.organizations[0].vault", lines.get(vault + 1), "no source excerpt for an info");
+        assertEquals("  hint: also at 1 more place", lines.get(vault + 2));
+        assertEquals("0 errors, 0 warnings, 8 infos", lines.get(lines.size() - 2));
+        assertTrue(lines.get(lines.size() - 1).endsWith("i001-besu-unused-keys.yaml: valid"));
+
+        JsonNode json = JSON.readTree(orca("validate", "--format", "json", INFO_ONLY).out());
+        assertTrue(json.at("/files/0/valid").asBoolean());
+        assertEquals("info", json.at("/files/0/diagnostics/0/severity").asText());
+        assertEquals(8, json.at("/summary/infos").asInt());
+        assertEquals(0, json.at("/summary/warnings").asInt());
+
+        JsonNode sarif = JSON.readTree(orca("validate", "--format", "sarif", INFO_ONLY).out());
+        for (JsonNode res : sarif.at("/runs/0/results")) assertEquals("note", res.get("level").asText());
+        JsonNode rules = sarif.at("/runs/0/tool/driver/rules");
+        for (JsonNode rule : rules) {
+            if (rule.get("id").asText().equals("ORCA-I001")) assertEquals("note", rule.at("/defaultConfiguration/level").asText());
+        }
+
+        List<String> github = orca("validate", "--format", "github", INFO_ONLY).out().lines().toList();
+        assertEquals(8, github.size());
+        for (String l : github) assertTrue(l.startsWith("::notice file=") && l.contains("title=ORCA-I001::"), l);
     }
 
     @Test

@@ -33,7 +33,7 @@ class PlatformDescriptorTest {
             assertEquals(Boolean.TRUE.equals(Platforms.descriptor(p).get("plannable")), Planner.forPlatform(p).isPresent(),
                     "platforms/" + p + "/platform.yaml plannable vs a registered io.orca.plan.PlatformPlanner");
         }
-        assertEquals(List.of("besu"), Planner.supportedPlatforms());
+        assertEquals(List.of("besu", "quorum"), Planner.supportedPlatforms());
     }
 
     @Test

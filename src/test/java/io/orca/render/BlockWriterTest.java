@@ -93,7 +93,7 @@ class BlockWriterTest {
     @Test
     void everyGeneratedDocumentIsWrittenWithoutSnakeYaml() throws Exception {
         int documents = 0;
-        for (Path network : Generated.besuNetworks()) {
+        for (Path network : Generated.networks()) {
             GenerateService.Outcome o = Generated.generate(network, network.getFileName().toString());
             for (OrganizationPlan op : o.plan().organizations()) {
                 for (ReleasePlan r : op.releases()) {

@@ -98,7 +98,7 @@ class FluxCrdTest {
 
     @TestFactory
     Stream<DynamicTest> everyGeneratedFluxObjectMatchesItsCrd() throws IOException {
-        return Generated.besuNetworks().stream().map(n -> DynamicTest.dynamicTest(n.getFileName().toString(), () -> {
+        return Generated.networks().stream().map(n -> DynamicTest.dynamicTest(n.getFileName().toString(), () -> {
             GenerateService.Outcome o = Generated.generate(n, n.getFileName().toString());
             Set<String> kinds = new TreeSet<>();
             List<String> problems = new ArrayList<>();

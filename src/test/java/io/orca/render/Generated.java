@@ -54,16 +54,21 @@ public final class Generated {
         return generate(name, input, material, random, existing, publishing, io.orca.app.CredentialResolver.system());
     }
 
-    /** Every Besu network the tests generate from: the examples, Bevel's Besu samples and the all-extensions fixture. */
-    public static List<Path> besuNetworks() throws IOException {
+    /**
+     * Every network of a platform Orca deploys that the tests generate from: the examples, Bevel's Besu and GoQuorum
+     * samples, the Besu all-extensions fixture and the GoQuorum raft one.
+     */
+    public static List<Path> networks() throws IOException {
         List<Path> out = new ArrayList<>();
         try (Stream<Path> s = Files.list(Project.dir().resolve("examples"))) {
             s.filter(p -> p.toString().endsWith(".yaml")).sorted().forEach(out::add);
         }
         try (Stream<Path> s = Files.list(Project.bevelSamples())) {
-            s.filter(p -> p.getFileName().toString().startsWith("hyperledger-besu__")).sorted().forEach(out::add);
+            s.filter(p -> p.getFileName().toString().startsWith("hyperledger-besu__") || p.getFileName().toString().startsWith("quorum__"))
+                    .sorted().forEach(out::add);
         }
         out.add(Project.dir().resolve("src/test/resources/schema/valid/besu-orca-extensions.yaml"));
+        out.add(Project.dir().resolve("src/test/resources/schema/valid/quorum-minimal.yaml"));
         return out;
     }
 }

@@ -3,7 +3,6 @@ package io.orca.render;
 import io.orca.app.GenerateService;
 import io.orca.app.LocalMaterialStore;
 import io.orca.testing.Project;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
@@ -15,9 +14,11 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 /** Re-running never changes existing keys: a second generate reads them back, so genesis and enodes stay put. */
 class KeyStabilityTest {
-    @Test
-    void secondRunKeepsEveryKeyAndEveryByte(@TempDir Path tmp) throws Exception {
-        byte[] input = Files.readAllBytes(Project.dir().resolve("examples/besu-two-orgs.yaml"));
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"examples/besu-two-orgs.yaml", "examples/quorum-two-orgs.yaml",
+            "src/test/resources/schema/valid/quorum-minimal.yaml"})
+    void secondRunKeepsEveryKeyAndEveryByte(String network, @TempDir Path tmp) throws Exception {
+        byte[] input = Files.readAllBytes(Project.dir().resolve(network));
         LocalMaterialStore store = new LocalMaterialStore(tmp);
         GenerateService.Outcome first = GenerateService.plan("n.yaml", input, store, new SecureRandom());
         store.save(first.newMaterial());

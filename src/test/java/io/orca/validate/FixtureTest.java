@@ -46,7 +46,11 @@ class FixtureTest {
         ValidationService.Report report = ValidationService.validate(file.getFileName().toString(), bytes);
         TreeSet<String> actual = new TreeSet<>();
         List<String> detail = new ArrayList<>();
+        // Infos (ORCA-I...) are compared only where the fixture expects one: whether Orca uses a key of Bevel's changes
+        // as platforms gain planners, and should not break fixtures about something else.
+        boolean infos = expected.stream().anyMatch(e -> e.contains(":ORCA-I"));
         for (Diagnostic d : report.diagnostics()) {
+            if (d.isInfo() && !infos) continue;
             actual.add(d.position().line() + ":" + d.ruleId());
             detail.add(d.position().line() + ":" + d.position().column() + " " + d.ruleId() + " " + d.message());
         }

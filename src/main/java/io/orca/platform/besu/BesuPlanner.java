@@ -4,7 +4,6 @@ import io.orca.model.Names;
 import io.orca.model.Network;
 import io.orca.model.Organization;
 import io.orca.model.Platforms;
-import io.orca.model.Secret;
 import io.orca.model.Service;
 import io.orca.plan.DeploymentPlan;
 import io.orca.plan.MaterialSource;
@@ -12,33 +11,25 @@ import io.orca.plan.OrganizationPlan;
 import io.orca.plan.PlatformPlanner;
 import io.orca.plan.ReleasePlan;
 import io.orca.plan.SecretPlan;
-import io.orca.platform.besu.material.Address;
+import io.orca.platform.ethereum.Address;
 import io.orca.platform.besu.material.Consensus;
-import io.orca.platform.besu.material.Enode;
+import io.orca.platform.ethereum.Enode;
 import io.orca.platform.besu.material.Genesis;
 import io.orca.platform.besu.material.GenesisSpec;
-import io.orca.platform.besu.material.NodeKey;
-import io.orca.platform.besu.material.NodePublicKey;
-import org.bouncycastle.crypto.AsymmetricCipherKeyPair;
-import org.bouncycastle.crypto.generators.X25519KeyPairGenerator;
-import org.bouncycastle.crypto.params.X25519KeyGenerationParameters;
-import org.bouncycastle.crypto.params.X25519PrivateKeyParameters;
-import org.bouncycastle.crypto.params.X25519PublicKeyParameters;
+import io.orca.platform.ethereum.NodeKeySecret;
+import io.orca.platform.ethereum.NodePublicKey;
+import io.orca.platform.tessera.Tessera;
+import io.orca.platform.tessera.TesseraKeys;
+import io.orca.platform.tessera.TesseraPeers;
 
-import java.net.URI;
 import java.security.SecureRandom;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Supplier;
-import java.util.regex.Pattern;
 
 /**
  * Plans a Hyperledger Besu network: per organization one besu-network release (genesis, static nodes, bootnodes),
@@ -83,19 +74,16 @@ public final class BesuPlanner implements PlatformPlanner {
         }
     }
 
-    /** At most this many Tessera nodes bootstrap the others when config.tm_nodes is not set. */
-    static final int TESSERA_BOOTSTRAP = 3;
-
     /**
      * Who peers with whom. Both lists stay bounded as the network grows (see docs/decisions/0009-bounded-peering.md):
      * static nodes are the validators (they need a full mesh; members follow the chain through them), bootnodes give
-     * discovery an entry point, Tessera nodes start from a few known peers and discover the rest themselves.
+     * discovery an entry point, Tessera nodes start from a few known peers and discover the rest themselves
+     * ({@link TesseraPeers}, shared with GoQuorum).
      */
     private record Peering(List<String> staticNodes, List<String> bootnodes, List<String> tesseraSeeds) {
         /** A Tessera node's peers: the seeds minus its own URL. */
         List<String> tesseraPeers(Node n) {
-            String self = n.tesseraUrl();
-            return tesseraSeeds.stream().filter(u -> !u.equals(self)).toList();
+            return TesseraPeers.peersOf(tesseraSeeds, n.tesseraUrl());
         }
     }
 
@@ -105,79 +93,24 @@ public final class BesuPlanner implements PlatformPlanner {
                 .map(n -> n.enode().url()).sorted().toList();
         List<String> bootnodes = !flagged.isEmpty() ? flagged : !validators.isEmpty() ? validators
                 // A file of members only (joining an existing network): its first nodes, so discovery has an entry point.
-                : nodes.stream().limit(TESSERA_BOOTSTRAP).map(n -> n.enode().url()).sorted().toList();
+                : nodes.stream().limit(TesseraPeers.BOOTSTRAP).map(n -> n.enode().url()).sorted().toList();
         List<String> seeds = List.of();
         if (tessera) {
-            List<Node> members = nodes.stream().filter(n -> !n.validator()).toList();
-            List<String> tmNodes = tmNodes(network);
-            seeds = tmNodes.isEmpty()
-                    ? members.stream().limit(TESSERA_BOOTSTRAP).map(Node::tesseraUrl).sorted().toList()
-                    : tmNodes.stream().map(u -> tmNode(u, members).map(Node::tesseraUrl).orElse(u)).distinct().sorted().toList();
+            List<TesseraPeers.Member> members = nodes.stream().filter(n -> !n.validator())
+                    .map(n -> new TesseraPeers.Member(n.release(), n.service().name(), n.namespace(), n.tesseraUrl())).toList();
+            seeds = TesseraPeers.seeds(TesseraPeers.configured(network.config()), members);
         }
         return new Peering(validators, bootnodes, seeds);
     }
 
-    private static List<String> tmNodes(Network network) {
-        if (!(network.config().get("tm_nodes") instanceof List<?> l)) return List.of();
-        return l.stream().filter(Objects::nonNull).map(String::valueOf).map(String::strip)
-                .filter(u -> !u.isEmpty()).toList();
-    }
-
-    /**
-     * The member node of this file a tm_nodes entry names, as ORCA-W004 reads it: the first label of the URL's host,
-     * without a "-tessera" suffix, is a member's release name ({@code <org>-<node>}), or its service name when that
-     * is unique among the members or the second label is its namespace. Anything else is a node outside this file.
-     */
-    private static Optional<Node> tmNode(String url, List<Node> members) {
-        String host;
-        try {
-            host = URI.create(url).getHost();
-        } catch (IllegalArgumentException e) {
-            return Optional.empty();
-        }
-        if (host == null) return Optional.empty();
-        String[] labels = host.toLowerCase(Locale.ROOT).split("\\.");
-        String first = labels[0].endsWith("-tessera") ? labels[0].substring(0, labels[0].length() - "-tessera".length()) : labels[0];
-        for (Node m : members) {
-            if (m.release().equals(first)) return Optional.of(m);
-        }
-        List<Node> named = members.stream().filter(m -> m.service().name().equals(first)).toList();
-        if (labels.length > 1) {
-            List<Node> inNamespace = named.stream().filter(m -> m.namespace().equals(labels[1])).toList();
-            if (inNamespace.size() == 1) return Optional.of(inNamespace.get(0));
-        }
-        return named.size() == 1 ? Optional.of(named.get(0)) : Optional.empty();
-    }
-
-    /**
-     * A node with its identity: the key of an earlier run when the material source has it, otherwise a new one,
-     * drawn from {@code random} now and derived when the supplier runs. A kept key whose public halves are stored
-     * with it is not re-derived (an EC multiplication per node and run).
-     */
+    /** A node with its identity ({@link NodeKeySecret}: kept from earlier runs, or drawn now and derived later). */
     private static Supplier<Node> node(Organization org, Service s, String release, String ns, Optional<SecretPlan> known,
                                        SecureRandom random, Ports ports) {
-        String secretName = release + "-nodekey";
-        if (known.isPresent() && known.get().data().isEmpty()) {
-            // Only the public half is known (the private key lives encrypted in Git): keep the identity.
-            SecretPlan p = known.get();
-            Node n = new Node(org, s, release, ns, NodePublicKey.parse(p.publicData().get("publicKey")),
-                    Address.parse(p.publicData().get("address")), p, ports);
-            return () -> n;
-        }
-        if (known.isPresent()) {
-            SecretPlan p = known.get();
-            NodePublicKey stored = storedPublicKey(p);
-            if (stored != null && p.name().equals(secretName)) {
-                Node n = new Node(org, s, release, ns, stored, stored.address(), p, ports);
-                return () -> n;
-            }
-        }
-        Supplier<NodeKey> key = known.map(p -> NodeKey.deferred(p.data().get(NODE_KEY))).orElseGet(() -> NodeKey.draw(random));
+        Supplier<NodeKeySecret.Identity> id = NodeKeySecret.resolve(release + "-nodekey", NODE_KEY, NodeKeySecret.Format.PREFIXED,
+                known, random);
         return () -> {
-            NodeKey k = key.get();
-            SecretPlan secret = new SecretPlan(secretName, new TreeMap<>(Map.of(NODE_KEY, k.privateKey())),
-                    new TreeMap<>(Map.of("address", k.address().toString(), "publicKey", k.publicKey().toString())));
-            return new Node(org, s, release, ns, k.publicKey(), k.address(), secret, ports);
+            NodeKeySecret.Identity i = id.get();
+            return new Node(org, s, release, ns, i.publicKey(), i.address(), i.secret(), ports);
         };
     }
 
@@ -234,7 +167,7 @@ public final class BesuPlanner implements PlatformPlanner {
                 boolean member = !n.validator();
                 if (member && tessera) {
                     String tmRelease = n.release() + "-tessera";
-                    SecretPlan tmKeys = tesseraKeys(existing, org.name(), tmRelease + "-keys", random);
+                    SecretPlan tmKeys = TesseraKeys.resolve(existing, org.name(), tmRelease + "-keys", random);
                     secrets.add(tmKeys);
                     int client = n.service().port("tm_clientport").orElse(ports.get("tm_client"));
                     values.put("privacy", ordered("enabled", true, "url", "http://" + tmRelease + ":" + client,
@@ -256,48 +189,13 @@ public final class BesuPlanner implements PlatformPlanner {
         return new DeploymentPlan(network, plans);
     }
 
-    private static final Pattern PRIVATE_KEY = Pattern.compile("0x[0-9a-f]{64}");
-
-    /**
-     * The public key stored beside a kept private key, when the record is exactly what {@link #node} writes (Besu's
-     * key file form, the public key on the curve, the address its keccak hash); otherwise null and the key is
-     * re-derived. The private key is kept as it is either way, so identities never change.
-     */
-    private static NodePublicKey storedPublicKey(SecretPlan p) {
-        Map<String, String> pub = p.publicData();
-        if (!p.generated() || !SecretPlan.OPAQUE.equals(p.type()) || !p.data().keySet().equals(Set.of(NODE_KEY))
-                || !pub.keySet().equals(Set.of("address", "publicKey"))
-                || !PRIVATE_KEY.matcher(p.data().get(NODE_KEY).reveal()).matches()) {
-            return null;
-        }
-        try {
-            NodePublicKey key = NodePublicKey.parse(pub.get("publicKey"));
-            return key.toString().equals(pub.get("publicKey")) && key.address().toString().equals(pub.get("address")) ? key : null;
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
-    }
-
     /** Values maps keep insertion order: generated files must not depend on hash order. */
     private static Map<String, Object> ordered(Object... kv) {
         return io.orca.plan.Values.map(kv);
     }
 
     private static void scheduling(Organization org, Map<String, Object> values) {
-        if (!org.k8s().nodeSelector().isEmpty()) values.put("nodeSelector", new TreeMap<>(org.k8s().nodeSelector()));
-        if (!org.k8s().tolerations().isEmpty()) {
-            List<Map<String, Object>> tolerations = new ArrayList<>();
-            for (Organization.Toleration t : org.k8s().tolerations()) {
-                Map<String, Object> m = new LinkedHashMap<>();
-                t.key().ifPresent(v -> m.put("key", v));
-                t.operator().ifPresent(v -> m.put("operator", v));
-                t.value().ifPresent(v -> m.put("value", v));
-                t.effect().ifPresent(v -> m.put("effect", v));
-                t.tolerationSeconds().ifPresent(v -> m.put("tolerationSeconds", v));
-                tolerations.add(m);
-            }
-            values.put("tolerations", tolerations);
-        }
+        io.orca.plan.Values.scheduling(org, values);
     }
 
     private static String genesis(Network network, Consensus consensus, List<Node> nodes) {
@@ -313,20 +211,6 @@ public final class BesuPlanner implements PlatformPlanner {
         Object accounts = network.config().get("accounts");
         if (accounts instanceof List<?> l) b.prefundedAccounts(l.stream().map(String::valueOf).toList());
         return Genesis.toJson(b.build());
-    }
-
-    /** Tessera's NaCl key pair (X25519), in the files `tessera -keygen` writes. */
-    private static SecretPlan tesseraKeys(MaterialSource existing, String org, String name, SecureRandom random) {
-        return existing.find(org, name).orElseGet(() -> {
-            X25519KeyPairGenerator gen = new X25519KeyPairGenerator();
-            gen.init(new X25519KeyGenerationParameters(random));
-            AsymmetricCipherKeyPair pair = gen.generateKeyPair();
-            String priv = Base64.getEncoder().encodeToString(((X25519PrivateKeyParameters) pair.getPrivate()).getEncoded());
-            String pub = Base64.getEncoder().encodeToString(((X25519PublicKeyParameters) pair.getPublic()).getEncoded());
-            String keyFile = "{\"type\":\"unlocked\",\"data\":{\"bytes\":\"" + priv + "\"}}";
-            return new SecretPlan(name, new TreeMap<>(Map.of("tm.key", Secret.of(keyFile), "tm.pub", Secret.of(pub))),
-                    new TreeMap<>(Map.of("tm.pub", pub)));
-        });
     }
 
     /** Reads platforms/besu/platform.yaml. */
@@ -367,9 +251,7 @@ public final class BesuPlanner implements PlatformPlanner {
         }
 
         String tesseraTag(String version) {
-            Map<String, Object> tm = map(map(raw, "transaction_managers"), "tessera");
-            String v = version.isEmpty() || version.equals("null") ? String.valueOf(tm.get("default_version")) : version;
-            return String.valueOf(map(map(tm, "versions"), v).getOrDefault("tag", v));
+            return Tessera.imageTag(raw, version);
         }
     }
 }

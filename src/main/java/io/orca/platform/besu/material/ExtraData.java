@@ -1,5 +1,10 @@
 package io.orca.platform.besu.material;
 
+import io.orca.platform.ethereum.Address;
+import io.orca.platform.ethereum.BftExtraData;
+import io.orca.platform.ethereum.Hex;
+import io.orca.platform.ethereum.Rlp;
+
 import java.util.ArrayList;
 import java.util.List;
 
@@ -33,7 +38,7 @@ public final class ExtraData {
             throw new IllegalArgumentException("a genesis needs at least one validator");
         }
         return switch (consensus) {
-            case QBFT -> bft(validators, Rlp.encodeList(), Rlp.encodeScalar(0));
+            case QBFT -> BftExtraData.qbft(validators); // the same bytes GoQuorum writes
             case IBFT2 -> bft(validators, Rlp.encodeBytes(new byte[0]), Rlp.encodeBytes(new byte[4]));
             case CLIQUE -> clique(validators);
         };

@@ -1,5 +1,9 @@
 package io.orca.platform.besu.material;
 
+import io.orca.platform.ethereum.Address;
+import io.orca.platform.ethereum.CanonicalJson;
+import io.orca.platform.ethereum.Hex;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 

@@ -1,5 +1,7 @@
 package io.orca.platform.besu.material;
 
+import io.orca.platform.ethereum.Address;
+
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

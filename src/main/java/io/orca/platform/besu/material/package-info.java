@@ -1,9 +1,7 @@
 /**
- * Besu network material: node keys (secp256k1), enode URLs, genesis files and the public key registry.
+ * Besu network material: genesis files (QBFT, IBFT 2.0, clique) and their extraData. The Ethereum material Besu
+ * shares with GoQuorum (secp256k1 node keys, addresses, enode URLs, RLP, Keccak) is in {@link io.orca.platform.ethereum}.
  *
- * <p>Everything here is pure: no file, network or clock access. Randomness comes only from a caller's
- * {@link java.security.SecureRandom}. Cryptographic primitives come from BouncyCastle (secp256k1,
- * Keccak-256); RLP (a serialization format) is implemented in {@link io.orca.platform.besu.material.Rlp}.
- * Private keys only ever travel as {@link io.orca.model.Secret}.
+ * <p>Everything here is pure: no file, network or clock access.
  */
 package io.orca.platform.besu.material;

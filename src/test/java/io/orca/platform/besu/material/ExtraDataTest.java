@@ -1,5 +1,7 @@
 package io.orca.platform.besu.material;
 
+import io.orca.platform.ethereum.Address;
+
 import org.junit.jupiter.api.Test;
 
 import java.util.List;

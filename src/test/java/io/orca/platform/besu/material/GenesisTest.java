@@ -1,5 +1,7 @@
 package io.orca.platform.besu.material;
 
+import io.orca.platform.ethereum.Address;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;

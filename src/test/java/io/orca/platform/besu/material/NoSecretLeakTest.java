@@ -1,11 +1,17 @@
 package io.orca.platform.besu.material;
 
+import io.orca.platform.ethereum.Enode;
+import io.orca.platform.ethereum.Hex;
+import io.orca.platform.ethereum.NodeKey;
+import io.orca.platform.ethereum.NodeKeys;
+import io.orca.platform.ethereum.NodeMaterial;
+
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
 import java.util.Map;
 
-import static io.orca.platform.besu.material.NodeKeyTest.seeded;
+import static io.orca.render.Generated.seeded;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
 /** No record or value object of this package prints a private key, whichever way it is printed. */
