@@ -94,6 +94,15 @@ public final class PlanningService {
     /** Plans a file already validated. */
     public static Planned plan(ValidationService.Report report, Request request) {
         if (report.hasErrors() || report.document().isEmpty()) return Planned.failed(report);
+        // Valid input the platform cannot deploy (e.g. a version whose bootstrap Orca does not build).
+        List<Diagnostic> refusals = ValidationService.planningDiagnostics(report);
+        if (!refusals.isEmpty()) {
+            List<Diagnostic> all = new ArrayList<>(report.diagnostics());
+            all.addAll(refusals);
+            all.sort(Diagnostic.ORDER);
+            report = new ValidationService.Report(report.load(), List.copyOf(all));
+            if (report.hasErrors()) return Planned.failed(report);
+        }
         Network network = request.adjust().apply(ModelBinder.bind((YMap) report.document().get(), report.load().source()));
         if (Planner.forPlatform(network.platform()).isEmpty()) {
             // Valid, but not deployable yet: said once, at network.type ('orca validate' gives the rest).

@@ -30,6 +30,13 @@ public enum Rule {
     UNSUPPORTED_VERSION("ORCA-E028", "unsupported-version", Severity.ERROR, "The platform version is not one Orca supports"),
     GIT_REPO_MISMATCH("ORCA-E029", "git-repo-mismatch", Severity.ERROR, "git_repo and git_url name different repositories"),
     INVALID_REFERENCE_SYNTAX("ORCA-E030", "invalid-credential-reference", Severity.ERROR, "A ${...} credential reference is malformed"),
+    // Hyperledger Fabric (io.orca.platform.fabric)
+    DUPLICATE_MSP_ID("ORCA-E050", "duplicate-msp-id", Severity.ERROR, "An organization's MSP would appear twice in one channel"),
+    INVALID_CHANNEL_ID("ORCA-E051", "invalid-channel-id", Severity.ERROR, "A channel name is no valid Fabric channel ID, or two channels share one"),
+    INVALID_CHAINCODE("ORCA-E052", "invalid-chaincode", Severity.ERROR, "A chaincode name, version or sequence Fabric refuses, or two definitions of one chaincode"),
+    ADDRESS_WITHOUT_PORT("ORCA-E053", "address-without-port", Severity.ERROR, "A Fabric address lacks its port or has one outside 1-65535"),
+    SYSTEM_CHANNEL_REQUIRED("ORCA-E054", "system-channel-required", Severity.ERROR, "The Fabric network needs a system channel, which Orca does not build"),
+    TOO_FEW_ORDERERS("ORCA-W050", "too-few-raft-orderers", Severity.WARNING, "A raft ordering service has fewer than 3 orderers"),
     PLATFORM_NOT_DEPLOYABLE("ORCA-E040", "platform-not-deployable", Severity.ERROR, "Orca validates this platform but cannot plan or deploy it yet"),
     PLACEHOLDER("ORCA-W001", "placeholder-value", Severity.WARNING, "A value still holds a placeholder copied from a sample"),
     TOO_FEW_VALIDATORS("ORCA-W002", "too-few-validators", Severity.WARNING, "A BFT consensus has fewer than 4 validators"),
