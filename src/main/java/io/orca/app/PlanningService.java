@@ -103,6 +103,12 @@ public final class PlanningService {
             report = new ValidationService.Report(report.load(), List.copyOf(all));
             if (report.hasErrors()) return Planned.failed(report);
         }
+        List<String> warnings = new ArrayList<>();
+        // Planning rules' warnings (what Orca leaves out) reach every front end with the plan.
+        for (Diagnostic d : refusals) {
+            warnings.add("warning " + d.ruleId() + " at " + d.file() + ":" + d.position().line() + ":" + d.position().column()
+                    + ": " + d.message() + " (" + d.hint() + ")");
+        }
         Network network = request.adjust().apply(ModelBinder.bind((YMap) report.document().get(), report.load().source()));
         if (Planner.forPlatform(network.platform()).isEmpty()) {
             // Valid, but not deployable yet: said once, at network.type ('orca validate' gives the rest).
@@ -113,7 +119,6 @@ public final class PlanningService {
                     "'orca validate' checks it fully; planning comes with the platform's own issue"));
             return Planned.failed(new ValidationService.Report(report.load(), diagnostics));
         }
-        List<String> warnings = new ArrayList<>();
         // What the sources had: anything generated and not found here is new material.
         Set<String> found = ConcurrentHashMap.newKeySet();
         MaterialSource material = request.material().apply(network);

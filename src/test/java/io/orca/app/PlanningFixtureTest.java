@@ -57,6 +57,16 @@ class PlanningFixtureTest {
             detail.add(d.position().line() + ":" + d.position().column() + " " + d.ruleId() + " " + d.message() + " | " + d.hint());
         }
         assertEquals(expected, actual, "diagnostics of planning " + file.getFileName() + ":\n" + String.join("\n", detail));
-        if (planned.diagnostics().stream().anyMatch(Diagnostic::isError)) assertFalse(planned.ok(), "an error stops planning");
+        if (planned.diagnostics().stream().anyMatch(Diagnostic::isError)) {
+            assertFalse(planned.ok(), "an error stops planning");
+            return;
+        }
+        org.junit.jupiter.api.Assertions.assertTrue(planned.ok(), "warnings do not stop planning");
+        // Planning rules' warnings reach every front end with the plan.
+        for (Diagnostic d : planned.diagnostics()) {
+            if (validated.diagnostics().contains(d)) continue;
+            org.junit.jupiter.api.Assertions.assertTrue(planned.warnings().stream().anyMatch(w -> w.contains(d.ruleId())
+                    && w.contains(":" + d.position().line() + ":")), d + " in " + planned.warnings());
+        }
     }
 }

@@ -20,7 +20,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 class ChartLintTest {
 
   @ParameterizedTest
-  @ValueSource(strings = {"besu-network", "besu-node", "tessera"})
+  @ValueSource(strings = {"besu-network", "besu-node", "tessera", "fabric-msp", "fabric-orderer", "fabric-peer",
+      "fabric-channel", "fabric-chaincode"})
   void lintStrictWithDefaults(String chart) {
     LintResult result = new Helm(Charts.chart(chart)).lint().strict().call();
     System.out.println("lint " + chart + ": " + result.getMessages());
@@ -34,7 +35,12 @@ class ChartLintTest {
       "besu-network, besu-network-values.yaml",
       "besu-node, besu-node-values.yaml",
       "besu-node, besu-node-member-values.yaml",
-      "tessera, tessera-values.yaml"})
+      "tessera, tessera-values.yaml",
+      "fabric-msp, fabric-msp-values.yaml",
+      "fabric-orderer, fabric-orderer-values.yaml",
+      "fabric-peer, fabric-peer-values.yaml",
+      "fabric-channel, fabric-channel-values.yaml",
+      "fabric-chaincode, fabric-chaincode-values.yaml"})
   void lintStrictWithRealisticValues(String chart, String values, @TempDir Path tmp) {
     Path copy = Charts.copyWithValues(chart, Charts.values(values), tmp);
     LintResult result = new Helm(copy).lint().strict().call();
@@ -45,7 +51,12 @@ class ChartLintTest {
   @CsvSource({
       "besu-network, besu-network-invalid-values.yaml",
       "besu-node, besu-node-invalid-values.yaml",
-      "tessera, tessera-invalid-values.yaml"})
+      "tessera, tessera-invalid-values.yaml",
+      "fabric-msp, fabric-msp-invalid-values.yaml",
+      "fabric-orderer, fabric-orderer-invalid-values.yaml",
+      "fabric-peer, fabric-peer-invalid-values.yaml",
+      "fabric-channel, fabric-channel-invalid-values.yaml",
+      "fabric-chaincode, fabric-chaincode-invalid-values.yaml"})
   void schemaViolationIsRejectedByLint(String chart, String values, @TempDir Path tmp) {
     Path copy = Charts.copyWithValues(chart, Charts.values(values), tmp);
     LintResult result = new Helm(copy).lint().strict().call();
@@ -57,14 +68,20 @@ class ChartLintTest {
   @CsvSource({
       "besu-network, besu-network-invalid-values.yaml",
       "besu-node, besu-node-invalid-values.yaml",
-      "tessera, tessera-invalid-values.yaml"})
+      "tessera, tessera-invalid-values.yaml",
+      "fabric-msp, fabric-msp-invalid-values.yaml",
+      "fabric-orderer, fabric-orderer-invalid-values.yaml",
+      "fabric-peer, fabric-peer-invalid-values.yaml",
+      "fabric-channel, fabric-channel-invalid-values.yaml",
+      "fabric-chaincode, fabric-chaincode-invalid-values.yaml"})
   void schemaViolationIsRejectedByTemplate(String chart, String values) {
     Exception e = assertThrows(Exception.class, () -> Charts.template(chart, "x", "ns", Charts.values(values)));
     assertTrue(e.getMessage().contains("schema"), e.getMessage());
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"besu-network", "besu-node", "tessera"})
+  @ValueSource(strings = {"besu-network", "besu-node", "tessera", "fabric-msp", "fabric-orderer", "fabric-peer",
+      "fabric-channel", "fabric-chaincode"})
   void chartMetadata(String chart) throws IOException {
     Map<String, Object> meta = Charts.yaml().load(Files.readString(Charts.chart(chart).resolve("Chart.yaml")));
     assertEquals("v2", meta.get("apiVersion"));

@@ -41,13 +41,16 @@ import org.yaml.snakeyaml.representer.Representer;
 /** Test support: locates Orca's charts, renders them with Helm's engine and parses the output strictly. */
 final class Charts {
 
-  static final List<String> ALL = List.of("besu-network", "besu-node", "tessera");
+  static final List<String> ALL = List.of("besu-network", "besu-node", "tessera", "fabric-msp", "fabric-orderer",
+      "fabric-peer", "fabric-channel", "fabric-chaincode");
 
   /** Kinds the charts may render, mapped to fabric8's typed model. Anything else fails the tests. */
   static final Map<String, Class<? extends HasMetadata>> KINDS = Map.of(
       "v1/ConfigMap", ConfigMap.class,
       "v1/Service", Service.class,
-      "apps/v1/StatefulSet", StatefulSet.class);
+      "apps/v1/StatefulSet", StatefulSet.class,
+      "apps/v1/Deployment", io.fabric8.kubernetes.api.model.apps.Deployment.class,
+      "batch/v1/Job", io.fabric8.kubernetes.api.model.batch.v1.Job.class);
 
   private static final ObjectMapper STRICT = Serialization.jsonMapper().copy()
       .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)

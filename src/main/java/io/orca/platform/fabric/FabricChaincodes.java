@@ -64,6 +64,7 @@ public final class FabricChaincodes implements SemanticRule {
                     "the first definition of a chaincode has sequence 1; each upgrade adds one");
             sequence = null;
         }
+        if (cc.scalar("external_chaincode").filter(s -> Boolean.TRUE.equals(s.value())).isPresent()) image(ctx, cc, name);
         String endorsements = cc.text("endorsements").orElse("");
         Definition first = definitions.putIfAbsent(name.asText(), new Definition(where, version, sequence, endorsements));
         if (first == null) return;
@@ -73,6 +74,24 @@ public final class FabricChaincodes implements SemanticRule {
             YNode at = cc.get("endorsements") != null ? cc.get("endorsements") : name;
             ctx.report(Rule.INVALID_CHAINCODE, at, "chaincode '" + name.asText() + "' has another endorsement policy than on "
                     + first.where(), "every organization approves one definition: use the same endorsements everywhere");
+        }
+    }
+
+    /** A chaincode run as a service needs its server's image, pinned: a tag other than latest. */
+    private static void image(RuleContext ctx, YMap cc, YScalar name) {
+        YScalar image = cc.scalar("image").filter(s -> !s.isNull() && !s.asText().isBlank()).orElse(null);
+        if (image == null) {
+            ctx.report(Rule.INVALID_CHAINCODE, name, "chaincode '" + name.asText() + "' runs as a service but names no image",
+                    "add image: <registry>/<repository>:<tag>, the chaincode server's image");
+            return;
+        }
+        String text = image.asText();
+        int slash = text.lastIndexOf('/');
+        int colon = text.lastIndexOf(':');
+        String tag = colon > slash ? text.substring(colon + 1) : "";
+        if (tag.isEmpty() || tag.equals("latest")) {
+            ctx.report(Rule.INVALID_CHAINCODE, image, "chaincode image '" + text + "' is not pinned to a version",
+                    "give the image a tag other than latest (or a digest), so that every organization runs the same code");
         }
     }
 

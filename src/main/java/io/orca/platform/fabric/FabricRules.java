@@ -24,6 +24,6 @@ public final class FabricRules implements PlatformRules {
 
     @Override
     public List<SemanticRule> planningRules() {
-        return List.of(new SystemChannel());
+        return List.of(new SystemChannel(), new SourceChaincodes());
     }
 }
