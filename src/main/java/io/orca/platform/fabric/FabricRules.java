@@ -7,7 +7,8 @@ import java.util.List;
 
 /**
  * Fabric's part in validation: references between channels, orderers, organizations and peers; channel IDs and
- * members; chaincode definitions; addresses with ports; the size of the raft cluster. When planning, also what Orca
+ * members; chaincode definitions; addresses with ports; the size of the raft cluster; the lengths of the release
+ * names Fabric derives from channels and chaincodes. When planning, also what Orca
  * cannot deploy (a system channel).
  */
 public final class FabricRules implements PlatformRules {
@@ -19,7 +20,7 @@ public final class FabricRules implements PlatformRules {
     @Override
     public List<SemanticRule> rules() {
         return List.of(new FabricReferences(), new FabricChannels(), new FabricChaincodes(), new FabricAddresses(),
-                new RaftClusterSize());
+                new RaftClusterSize(), new FabricReleaseNames());
     }
 
     @Override
