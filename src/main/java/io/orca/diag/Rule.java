@@ -38,6 +38,7 @@ public enum Rule {
     SYSTEM_CHANNEL_REQUIRED("ORCA-E054", "system-channel-required", Severity.ERROR, "The Fabric network needs a system channel, which Orca does not build"),
     TOO_FEW_ORDERERS("ORCA-W050", "too-few-raft-orderers", Severity.WARNING, "A raft ordering service has fewer than 3 orderers"),
     CHAINCODE_NOT_DEPLOYED("ORCA-W051", "chaincode-not-deployed", Severity.WARNING, "A chaincode built from source, which Orca does not deploy"),
+    CHANNEL_UPDATE_REQUIRED("ORCA-W052", "channel-update-required", Severity.WARNING, "A change to an existing channel needs a channel configuration update, which Orca does not build yet"),
     PLATFORM_NOT_DEPLOYABLE("ORCA-E040", "platform-not-deployable", Severity.ERROR, "Orca validates this platform but cannot plan or deploy it yet"),
     PLACEHOLDER("ORCA-W001", "placeholder-value", Severity.WARNING, "A value still holds a placeholder copied from a sample"),
     TOO_FEW_VALIDATORS("ORCA-W002", "too-few-validators", Severity.WARNING, "A BFT consensus has fewer than 4 validators"),

@@ -25,6 +25,6 @@ public final class FabricRules implements PlatformRules {
 
     @Override
     public List<SemanticRule> planningRules() {
-        return List.of(new SystemChannel(), new SourceChaincodes());
+        return List.of(new SystemChannel(), new SourceChaincodes(), new ChannelUpdates());
     }
 }
