@@ -127,7 +127,12 @@ public final class PlanningService {
             if (s.isPresent()) found.add(org + "\u0000" + secret);
             return s;
         };
-        DeploymentPlan plan = Planner.plan(network, recording, request.random());
+        DeploymentPlan plan;
+        try {
+            plan = Planner.plan(network, recording, request.random());
+        } catch (io.orca.plan.MaterialMissingException e) {
+            throw new RefusedException(e.getMessage());
+        }
         Optional<PullSecrets.Login> login = registryLogin(network, request, warnings);
         if (login.isPresent()) plan = PullSecrets.add(plan, login.get());
         List<NewMaterial> fresh = new ArrayList<>();

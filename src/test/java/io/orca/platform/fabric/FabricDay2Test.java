@@ -120,4 +120,27 @@ class FabricDay2Test {
             assertEquals(FabricPlannerTest.release(a, org, unchanged), FabricPlannerTest.release(b, org, unchanged), unchanged);
         }
     }
+
+    /** A machine with only what Git holds (certificates, no CA key) cannot issue a new peer's identity: a clear refusal. */
+    @Test
+    void aNewIdentityOnAMachineWithoutTheCaKeyIsRefusedClearly() throws Exception {
+        String v1 = Files.readString(FabricPlannerTest.EXAMPLE);
+        DeploymentPlan a = FabricPlannerTest.plan(v1.getBytes(StandardCharsets.UTF_8), io.orca.plan.MaterialSource.NONE, 1);
+        Map<String, Map<String, SecretPlan>> published = new java.util.HashMap<>();
+        for (OrganizationPlan op : a.organizations()) {
+            for (SecretPlan s : op.secrets()) {
+                if (s.publicData().isEmpty()) continue;
+                published.computeIfAbsent(op.organization().name(), k -> new java.util.HashMap<>())
+                        .put(s.name(), new SecretPlan(s.name(), new java.util.TreeMap<>(), new java.util.TreeMap<>(s.publicData())));
+            }
+        }
+        io.orca.plan.MaterialSource gitOnly = io.orca.plan.MaterialSource.of(published);
+        // The same network plans from Git alone, identities kept.
+        FabricPlannerTest.plan(v1.getBytes(StandardCharsets.UTF_8), gitOnly, 2);
+        io.orca.app.RefusedException e = org.junit.jupiter.api.Assertions.assertThrows(io.orca.app.RefusedException.class,
+                () -> io.orca.app.PlanningService.plan("n.yaml", addPeerAndChannel(v1).getBytes(StandardCharsets.UTF_8),
+                        io.orca.app.PlanningService.Request.preview(gitOnly).withRandom(Generated.seeded(3))));
+        assertTrue(e.getMessage().contains("org1-peer2-msp") && e.getMessage().contains("organization org1")
+                && e.getMessage().contains("private key of its CA"), e.getMessage());
+    }
 }

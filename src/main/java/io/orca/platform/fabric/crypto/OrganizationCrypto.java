@@ -1,6 +1,7 @@
 package io.orca.platform.fabric.crypto;
 
 import io.orca.model.Secret;
+import io.orca.plan.MaterialMissingException;
 import io.orca.plan.MaterialSource;
 import io.orca.plan.SecretPlan;
 import org.bouncycastle.asn1.x500.X500Name;
@@ -142,7 +143,7 @@ public final class OrganizationCrypto {
             Secret key = s.data().get(keyField);
             if (key != null) return new Kept(EcKey.parsePrivate(key), null, cert);
             if (cert == null) {
-                throw new IllegalStateException("Secret " + s.name() + " holds neither the private key nor the certificate "
+                throw new MaterialMissingException("Secret " + s.name() + " holds neither the private key nor the certificate "
                         + "of its identity; remove it from the state folder to make a new identity");
             }
             // Only what Git published: the identity keeps its public key and certificate.
@@ -185,8 +186,9 @@ public final class OrganizationCrypto {
         }
         if (!key.hasPrivate() && old != null) return old; // public only: the encrypted Secret in Git holds this certificate
         if (!issuer.key().hasPrivate()) {
-            throw new IllegalStateException("cannot issue the certificate of " + secretName + " for organization "
-                    + spec.organization() + ": the private key of its CA is not on this machine (state folder)");
+            throw new MaterialMissingException("cannot issue the certificate of " + secretName + " for organization "
+                    + spec.organization() + ": the private key of its CA is not in the state folder of this machine (only its "
+                    + "certificate, from Git); run Orca where the organization's state folder is, or copy it here");
         }
         return Certificates.issue(issuer.key(), issuer.cert(), key, subject, kind, sans, spec.validity());
     }
