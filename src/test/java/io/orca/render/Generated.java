@@ -54,11 +54,14 @@ public final class Generated {
         return generate(name, input, material, random, existing, publishing, io.orca.app.CredentialResolver.system());
     }
 
-    /** Every Besu network the tests generate from: the examples, Bevel's Besu samples and the all-extensions fixture. */
+    /**
+     * Every Besu network the tests generate from: the examples (but the Fabric ones, see {@link #fabricNetworks}),
+     * Bevel's Besu samples and the all-extensions fixture.
+     */
     public static List<Path> besuNetworks() throws IOException {
         List<Path> out = new ArrayList<>();
         try (Stream<Path> s = Files.list(Project.dir().resolve("examples"))) {
-            s.filter(p -> p.toString().endsWith(".yaml")).sorted().forEach(out::add);
+            s.filter(p -> p.toString().endsWith(".yaml") && !p.getFileName().toString().startsWith("fabric-")).sorted().forEach(out::add);
         }
         try (Stream<Path> s = Files.list(Project.bevelSamples())) {
             s.filter(p -> p.getFileName().toString().startsWith("hyperledger-besu__")).sorted().forEach(out::add);
