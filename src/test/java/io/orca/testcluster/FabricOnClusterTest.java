@@ -169,6 +169,8 @@ class FabricOnClusterTest {
             assertEquals(2, client.apps().statefulSets().inNamespace(pa + "-net").list().getItems().size());
             assertNotNull(client.apps().deployments().inNamespace(pa + "-net").withName(pa + "-cc-asset-transfer").get());
         } finally {
+            // Leave the cluster as found: the network's namespaces (helm-controller uninstalls their releases) and volumes.
+            for (String n : List.of("flux-" + env, oo + "-net", pa + "-net", pb + "-net")) client.namespaces().withName(n).delete();
             for (String v : volumes) client.persistentVolumes().withName(v).delete();
         }
     }
