@@ -94,6 +94,21 @@ public final class PlanningService {
     /** Plans a file already validated. */
     public static Planned plan(ValidationService.Report report, Request request) {
         if (report.hasErrors() || report.document().isEmpty()) return Planned.failed(report);
+        // Valid input the platform cannot deploy (e.g. a version whose bootstrap Orca does not build).
+        List<Diagnostic> refusals = ValidationService.planningDiagnostics(report);
+        if (!refusals.isEmpty()) {
+            List<Diagnostic> all = new ArrayList<>(report.diagnostics());
+            all.addAll(refusals);
+            all.sort(Diagnostic.ORDER);
+            report = new ValidationService.Report(report.load(), List.copyOf(all));
+            if (report.hasErrors()) return Planned.failed(report);
+        }
+        List<String> warnings = new ArrayList<>();
+        // Planning rules' warnings (what Orca leaves out) reach every front end with the plan.
+        for (Diagnostic d : refusals) {
+            warnings.add("warning " + d.ruleId() + " at " + d.file() + ":" + d.position().line() + ":" + d.position().column()
+                    + ": " + d.message() + " (" + d.hint() + ")");
+        }
         Network network = request.adjust().apply(ModelBinder.bind((YMap) report.document().get(), report.load().source()));
         if (Planner.forPlatform(network.platform()).isEmpty()) {
             // Valid, but not deployable yet: said once, at network.type ('orca validate' gives the rest).
@@ -104,7 +119,6 @@ public final class PlanningService {
                     "'orca validate' checks it fully; planning comes with the platform's own issue"));
             return Planned.failed(new ValidationService.Report(report.load(), diagnostics));
         }
-        List<String> warnings = new ArrayList<>();
         // What the sources had: anything generated and not found here is new material.
         Set<String> found = ConcurrentHashMap.newKeySet();
         MaterialSource material = request.material().apply(network);
@@ -113,7 +127,12 @@ public final class PlanningService {
             if (s.isPresent()) found.add(org + "\u0000" + secret);
             return s;
         };
-        DeploymentPlan plan = Planner.plan(network, recording, request.random());
+        DeploymentPlan plan;
+        try {
+            plan = Planner.plan(network, recording, request.random());
+        } catch (io.orca.plan.MaterialMissingException e) {
+            throw new RefusedException(e.getMessage());
+        }
         Optional<PullSecrets.Login> login = registryLogin(network, request, warnings);
         if (login.isPresent()) plan = PullSecrets.add(plan, login.get());
         List<NewMaterial> fresh = new ArrayList<>();

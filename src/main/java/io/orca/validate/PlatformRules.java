@@ -19,6 +19,14 @@ public interface PlatformRules {
         return List.of();
     }
 
+    /**
+     * Rules that only the commands that plan run (never {@code orca validate}): what is valid input but cannot be
+     * deployed by Orca, e.g. a platform version whose bootstrap Orca does not build. Their errors stop planning.
+     */
+    default List<SemanticRule> planningRules() {
+        return List.of();
+    }
+
     /** The longest Helm release name Orca derives from a service (ORCA-E023 checks it against Helm's limit). */
     default String longestReleaseName(NetworkView view, String organization, NetworkView.ServiceNode service, String serviceName) {
         return Names.release(organization, serviceName);

@@ -62,6 +62,19 @@ public final class ValidationService {
         }
     }
 
+    /**
+     * The platform's planning rules ({@link PlatformRules#planningRules()}) on a file that validated: what Orca cannot
+     * deploy. Empty for a file that did not parse.
+     */
+    public static List<Diagnostic> planningDiagnostics(Report report) {
+        if (report.document().isEmpty() || !(report.document().get() instanceof YMap root)) return List.of();
+        RuleContext ctx = new RuleContext(report.source().name(), root);
+        for (SemanticRule rule : ctx.platform().planningRules()) rule.check(ctx);
+        List<Diagnostic> out = new ArrayList<>(ctx.diagnostics());
+        out.sort(Diagnostic.ORDER);
+        return List.copyOf(out);
+    }
+
     public static Report validate(String name, byte[] bytes) {
         return validate(YamlLoader.load(name, bytes));
     }

@@ -20,7 +20,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 class ChartLintTest {
 
   @ParameterizedTest
-  @ValueSource(strings = {"besu-network", "besu-node", "tessera", "quorum-network", "quorum-node"})
+  @ValueSource(strings = {"besu-network", "besu-node", "tessera", "quorum-network", "quorum-node", "fabric-msp",
+      "fabric-orderer", "fabric-peer", "fabric-channel", "fabric-chaincode"})
   void lintStrictWithDefaults(String chart) {
     LintResult result = new Helm(Charts.chart(chart)).lint().strict().call();
     System.out.println("lint " + chart + ": " + result.getMessages());
@@ -37,7 +38,12 @@ class ChartLintTest {
       "tessera, tessera-values.yaml",
       "quorum-network, quorum-network-values.yaml",
       "quorum-node, quorum-node-values.yaml",
-      "quorum-node, quorum-node-raft-member-values.yaml"})
+      "quorum-node, quorum-node-raft-member-values.yaml",
+      "fabric-msp, fabric-msp-values.yaml",
+      "fabric-orderer, fabric-orderer-values.yaml",
+      "fabric-peer, fabric-peer-values.yaml",
+      "fabric-channel, fabric-channel-values.yaml",
+      "fabric-chaincode, fabric-chaincode-values.yaml"})
   void lintStrictWithRealisticValues(String chart, String values, @TempDir Path tmp) {
     Path copy = Charts.copyWithValues(chart, Charts.values(values), tmp);
     LintResult result = new Helm(copy).lint().strict().call();
@@ -50,7 +56,12 @@ class ChartLintTest {
       "besu-node, besu-node-invalid-values.yaml",
       "tessera, tessera-invalid-values.yaml",
       "quorum-network, quorum-network-invalid-values.yaml",
-      "quorum-node, quorum-node-invalid-values.yaml"})
+      "quorum-node, quorum-node-invalid-values.yaml",
+      "fabric-msp, fabric-msp-invalid-values.yaml",
+      "fabric-orderer, fabric-orderer-invalid-values.yaml",
+      "fabric-peer, fabric-peer-invalid-values.yaml",
+      "fabric-channel, fabric-channel-invalid-values.yaml",
+      "fabric-chaincode, fabric-chaincode-invalid-values.yaml"})
   void schemaViolationIsRejectedByLint(String chart, String values, @TempDir Path tmp) {
     Path copy = Charts.copyWithValues(chart, Charts.values(values), tmp);
     LintResult result = new Helm(copy).lint().strict().call();
@@ -64,14 +75,20 @@ class ChartLintTest {
       "besu-node, besu-node-invalid-values.yaml",
       "tessera, tessera-invalid-values.yaml",
       "quorum-network, quorum-network-invalid-values.yaml",
-      "quorum-node, quorum-node-invalid-values.yaml"})
+      "quorum-node, quorum-node-invalid-values.yaml",
+      "fabric-msp, fabric-msp-invalid-values.yaml",
+      "fabric-orderer, fabric-orderer-invalid-values.yaml",
+      "fabric-peer, fabric-peer-invalid-values.yaml",
+      "fabric-channel, fabric-channel-invalid-values.yaml",
+      "fabric-chaincode, fabric-chaincode-invalid-values.yaml"})
   void schemaViolationIsRejectedByTemplate(String chart, String values) {
     Exception e = assertThrows(Exception.class, () -> Charts.template(chart, "x", "ns", Charts.values(values)));
     assertTrue(e.getMessage().contains("schema"), e.getMessage());
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"besu-network", "besu-node", "tessera", "quorum-network", "quorum-node"})
+  @ValueSource(strings = {"besu-network", "besu-node", "tessera", "quorum-network", "quorum-node", "fabric-msp",
+      "fabric-orderer", "fabric-peer", "fabric-channel", "fabric-chaincode"})
   void chartMetadata(String chart) throws IOException {
     Map<String, Object> meta = Charts.yaml().load(Files.readString(Charts.chart(chart).resolve("Chart.yaml")));
     assertEquals("v2", meta.get("apiVersion"));

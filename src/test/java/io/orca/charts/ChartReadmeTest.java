@@ -14,7 +14,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 class ChartReadmeTest {
 
   @ParameterizedTest
-  @ValueSource(strings = {"besu-network", "besu-node", "tessera", "quorum-network", "quorum-node"})
+  @ValueSource(strings = {"besu-network", "besu-node", "tessera", "quorum-network", "quorum-node", "fabric-msp",
+      "fabric-orderer", "fabric-peer", "fabric-channel", "fabric-chaincode"})
   void readmeListsEveryValue(String chart) throws IOException {
     Map<String, Object> values = Charts.yaml().load(Files.readString(Charts.chart(chart).resolve("values.yaml")));
     String readme = Files.readString(Charts.chart(chart).resolve("README.md"));

@@ -44,4 +44,15 @@ class ChartsSupportTest {
     assertThrows(AssertionError.class, () -> Charts.assertNoPrivateKeyMaterial(
         "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x\ndata:\n  k: Wl+xSyXVuuqzpvznOS7dOobhcn4C5auxkFRi7yLtgtA=\n"));
   }
+
+  @Test
+  void keyDetectorExemptsOnlyWholeCertificatesAndPackageIds() {
+    Charts.assertNoPrivateKeyMaterial("apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x\ndata:\n  c: |\n"
+        + "    -----BEGIN CERTIFICATE-----\n    MIIB\n    Wl+xSyXVuuqzpvznOS7dOobhcn4C5auxkFRi7yLtgtA=\n    -----END CERTIFICATE-----\n"
+        + "  p: \"cc_1:46dc94e416b96d5a9ef49f90fd50a8f412a02297a0d4c5759664043ef3cb3850\"\n");
+    assertThrows(AssertionError.class, () -> Charts.assertNoPrivateKeyMaterial(
+        "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x\ndata:\n  c: |\n    note\n    Wl+xSyXVuuqzpvznOS7dOobhcn4C5auxkFRi7yLtgtA=\n"));
+    assertThrows(AssertionError.class, () -> Charts.assertNoPrivateKeyMaterial(
+        "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x\ndata:\n  p: \"46dc94e416b96d5a9ef49f90fd50a8f412a02297a0d4c5759664043ef3cb3850\"\n"));
+  }
 }

@@ -45,6 +45,54 @@ class PlannedReleasesRenderTest {
     }
 
     /**
+     * Fabric: every release of the examples and of Bevel's Fabric samples (at Fabric 2.5) renders strictly, with the
+     * restrictive security of Orca's charts, pinned images and no private key material; Jobs never download.
+     */
+    @TestFactory
+    Stream<DynamicTest> everyPlannedFabricReleaseRendersStrictly() throws IOException {
+        return Generated.fabricNetworks().stream().map(n -> DynamicTest.dynamicTest(n.name(), () -> {
+            GenerateService.Outcome o = n.generate();
+            TemplateService.Result result = TemplateService.render(o.plan());
+            assertEquals(Map.of(), result.failures());
+            long releases = o.plan().organizations().stream().mapToLong(op -> op.releases().size()).sum();
+            assertEquals(releases, result.manifests().size());
+            int pods = 0;
+            int jobs = 0;
+            for (Map.Entry<String, String> m : result.manifests().entrySet()) {
+                List<HasMetadata> objects = Charts.parseStrict(m.getValue());
+                assertFalse(objects.isEmpty(), m.getKey() + " rendered nothing");
+                Charts.assertNoPrivateKeyMaterial(m.getValue());
+                for (StatefulSet s : Charts.ofType(objects, StatefulSet.class)) {
+                    Charts.assertRestrictedSecurity(s.getSpec().getTemplate().getSpec());
+                    pods++;
+                }
+                for (var d : Charts.ofType(objects, io.fabric8.kubernetes.api.model.apps.Deployment.class)) {
+                    Charts.assertRestrictedSecurity(d.getSpec().getTemplate().getSpec());
+                    pods++;
+                }
+                for (var j : Charts.ofType(objects, io.fabric8.kubernetes.api.model.batch.v1.Job.class)) {
+                    var pod = j.getSpec().getTemplate().getSpec();
+                    Charts.assertRestrictedSecurity(pod);
+                    String script = String.join(" ", pod.getContainers().get(0).getCommand());
+                    assertTrue(script.startsWith("/bin/sh /scripts/"), script);
+                    jobs++;
+                }
+                for (var cm : Charts.ofType(objects, io.fabric8.kubernetes.api.model.ConfigMap.class)) {
+                    if (cm.getData() == null) continue;
+                    for (String text : cm.getData().values()) {
+                        for (String tool : List.of("curl ", "wget ", "git clone", "apk add", "pip install", "kubectl")) {
+                            assertFalse(text.contains(tool), cm.getMetadata().getName() + " runs " + tool);
+                        }
+                        assertFalse(text.matches("(?s).*\\bsleep [0-9].*"), cm.getMetadata().getName() + " sleeps a fixed time");
+                    }
+                }
+            }
+            assertTrue(pods > 0);
+            assertTrue(jobs > 0, "channel join Jobs");
+        }));
+    }
+
+    /**
      * Issue 10, item 8: with network.docker credentials the planner named the pull secret as {@code [{name: ...}]},
      * which besu-node's and tessera's values.schema.json (a list of Secret names) refused, so template failed.
      */

@@ -33,7 +33,7 @@ class PlatformDescriptorTest {
             assertEquals(Boolean.TRUE.equals(Platforms.descriptor(p).get("plannable")), Planner.forPlatform(p).isPresent(),
                     "platforms/" + p + "/platform.yaml plannable vs a registered io.orca.plan.PlatformPlanner");
         }
-        assertEquals(List.of("besu", "quorum"), Planner.supportedPlatforms());
+        assertEquals(List.of("besu", "fabric", "quorum"), Planner.supportedPlatforms());
     }
 
     @Test
@@ -62,5 +62,6 @@ class PlatformDescriptorTest {
         assertEquals("validators", Platforms.consensusGroup("besu"));
         assertEquals(List.of("node", "tm"), Platforms.pullSecretComponents("besu"));
         assertEquals(List.of(), Platforms.pullSecretComponents("indy"));
+        assertEquals(List.of("orderer", "peer", "channel", "chaincode"), Platforms.pullSecretComponents("fabric"));
     }
 }

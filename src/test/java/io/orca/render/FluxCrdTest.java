@@ -98,8 +98,18 @@ class FluxCrdTest {
 
     @TestFactory
     Stream<DynamicTest> everyGeneratedFluxObjectMatchesItsCrd() throws IOException {
-        return Generated.networks().stream().map(n -> DynamicTest.dynamicTest(n.getFileName().toString(), () -> {
-            GenerateService.Outcome o = Generated.generate(n, n.getFileName().toString());
+        return Generated.networks().stream().map(n -> DynamicTest.dynamicTest(n.getFileName().toString(),
+                () -> check(Generated.generate(n, n.getFileName().toString()))));
+    }
+
+    /** The same for Fabric: the examples and every Bevel Fabric sample (at Fabric 2.5). */
+    @TestFactory
+    Stream<DynamicTest> everyGeneratedFabricFluxObjectMatchesItsCrd() throws IOException {
+        return Generated.fabricNetworks().stream().map(n -> DynamicTest.dynamicTest(n.name(), () -> check(n.generate())));
+    }
+
+    private static void check(GenerateService.Outcome o) {
+        {
             Set<String> kinds = new TreeSet<>();
             List<String> problems = new ArrayList<>();
             for (var tree : o.trees()) {
@@ -122,6 +132,6 @@ class FluxCrdTest {
             }
             assertEquals(List.of(), problems);
             assertTrue(kinds.contains("HelmRelease"), "generated HelmReleases");
-        }));
+        }
     }
 }

@@ -61,7 +61,7 @@ public final class Generated {
     public static List<Path> networks() throws IOException {
         List<Path> out = new ArrayList<>();
         try (Stream<Path> s = Files.list(Project.dir().resolve("examples"))) {
-            s.filter(p -> p.toString().endsWith(".yaml")).sorted().forEach(out::add);
+            s.filter(p -> p.toString().endsWith(".yaml") && !p.getFileName().toString().startsWith("fabric-")).sorted().forEach(out::add);
         }
         try (Stream<Path> s = Files.list(Project.bevelSamples())) {
             s.filter(p -> p.getFileName().toString().startsWith("hyperledger-besu__") || p.getFileName().toString().startsWith("quorum__"))
@@ -70,5 +70,54 @@ public final class Generated {
         out.add(Project.dir().resolve("src/test/resources/schema/valid/besu-orca-extensions.yaml"));
         out.add(Project.dir().resolve("src/test/resources/schema/valid/quorum-minimal.yaml"));
         return out;
+    }
+
+    /** A network.yaml in memory: its display name and bytes. */
+    public record Input(String name, byte[] bytes) {
+        public GenerateService.Outcome generate() {
+            GenerateService.Outcome o = GenerateService.plan(name, bytes, MaterialSource.NONE, seeded(42));
+            if (!o.ok()) throw new AssertionError(name + " did not plan: " + o.diagnostics());
+            return o;
+        }
+
+        @Override
+        public String toString() {
+            return name;
+        }
+    }
+
+    /** Bevel's samples refuse Fabric 2.2 (a system channel); Orca plans them at this version. */
+    public static final String FABRIC_VERSION = "2.5.4";
+
+    /**
+     * Every Fabric network the tests generate from: the Fabric examples, and Bevel's Fabric samples at Fabric 2.5
+     * (their 2.2.2 needs a system channel, ORCA-E054) except the Kafka one (Kafka needs one too).
+     */
+    public static List<Input> fabricNetworks() throws IOException {
+        List<Input> out = new ArrayList<>();
+        try (Stream<Path> s = Files.list(Project.dir().resolve("examples"))) {
+            for (Path p : s.filter(p -> p.getFileName().toString().startsWith("fabric-")).sorted().toList()) {
+                out.add(new Input(p.getFileName().toString(), Files.readAllBytes(p)));
+            }
+        }
+        for (Path p : fabricSamples()) {
+            if (p.getFileName().toString().contains("kafka")) continue;
+            out.add(new Input(p.getFileName().toString() + "@" + FABRIC_VERSION, atFabric25(p)));
+        }
+        return out;
+    }
+
+    public static List<Path> fabricSamples() throws IOException {
+        try (Stream<Path> s = Files.list(Project.bevelSamples())) {
+            return s.filter(p -> p.getFileName().toString().startsWith("hyperledger-fabric__")).sorted().toList();
+        }
+    }
+
+    /** A sample with its network.version set to {@link #FABRIC_VERSION}. */
+    public static byte[] atFabric25(Path sample) throws IOException {
+        String text = Files.readString(sample);
+        String changed = text.replaceFirst("(?m)^(  version: )[0-9.]+", "$1\"" + FABRIC_VERSION + "\"");
+        if (changed.equals(text)) throw new AssertionError("no network.version in " + sample);
+        return changed.getBytes(java.nio.charset.StandardCharsets.UTF_8);
     }
 }

@@ -16,8 +16,9 @@ import java.util.Set;
 
 /**
  * ORCA-E024 and ORCA-W004 for Fabric: channels name organizations, their peers and the orderer organizations;
- * network.orderers name organizations and their orderers. A name unlike any organization here may be an
- * organization of the existing network, outside this file (a warning); a near miss is a typo (an error).
+ * network.orderers name organizations and their orderers; an organization's orderer_org and a channel's orderer
+ * organizations run orderers. A name unlike any organization here may be an organization of the existing network,
+ * outside this file (a warning); a near miss is a typo (an error).
  */
 public final class FabricReferences implements SemanticRule {
     @Override
@@ -37,6 +38,10 @@ public final class FabricReferences implements SemanticRule {
                 });
             }
         }
+        for (YMap org : v.organizations()) {
+            org.scalar("orderer_org").filter(s -> !s.isNull())
+                    .ifPresent(ref -> ordererOrganization(ctx, ref, orderers, "orderer_org"));
+        }
         YMap network = v.network().orElse(null);
         if (network == null) return;
         for (YMap orderer : NetworkView.maps(network.seq("orderers"))) {
@@ -53,9 +58,9 @@ public final class FabricReferences implements SemanticRule {
         }
         for (YMap channel : NetworkView.maps(network.seq("channels"))) {
             channel.map("osn_creator_org").flatMap(m -> m.scalar("name"))
-                    .ifPresent(org -> organization(ctx, org, peers.keySet(), "osn_creator_org"));
+                    .ifPresent(org -> ordererOrganization(ctx, org, orderers, "osn_creator_org"));
             channel.seq("orderers").ifPresent(list -> list.items().forEach(item -> {
-                if (item instanceof YScalar org && !org.isNull()) organization(ctx, org, peers.keySet(), "channel orderer organization");
+                if (item instanceof YScalar org && !org.isNull()) ordererOrganization(ctx, org, orderers, "channel orderer organization");
             }));
             for (String role : List.of("participants", "endorsers")) {
                 for (YMap participant : NetworkView.maps(channel.seq(role))) {
@@ -76,6 +81,16 @@ public final class FabricReferences implements SemanticRule {
                 }
             }
         }
+    }
+
+    /** A reference to an organization that must run orderers (when it is defined in this file). */
+    private static void ordererOrganization(RuleContext ctx, YScalar ref, Map<String, Set<String>> orderers, String what) {
+        if (!organization(ctx, ref, orderers.keySet(), what)) return;
+        if (!orderers.get(ref.asText()).isEmpty()) return;
+        List<String> running = orderers.entrySet().stream().filter(e -> !e.getValue().isEmpty()).map(Map.Entry::getKey).sorted().toList();
+        ctx.report(Rule.UNRESOLVED_REFERENCE, ref, what + " '" + ref.asText() + "' runs no orderers",
+                running.isEmpty() ? "no organization of this file defines services.orderers"
+                        : "organizations with orderers: " + String.join(", ", running));
     }
 
     private static boolean organization(RuleContext ctx, YScalar ref, Set<String> organizations, String what) {
