@@ -11,7 +11,7 @@ WARMUP="${WARMUP:-2}" RUNS="${RUNS:-5}"
 mkdir -p bench/data bench/results
 big=bench/data/fabric-50-orgs.yaml sample=bench/data/fabricv2-2.5.4.yaml
 [ -f $big ] || python3 bench/gen-fabric-network.py 50 2 5 > $big
-sed -E 's/^(  version: )2\.2\.2.*/\1"2.5.4"/' "${BEVEL_SAMPLES:-../shared/reference/bevel/samples}/hyperledger-fabric__network-fabricv2.yaml" > $sample
+sed -E 's/^(  version: )2\.2\.2.*/\1"2.5.4"/' "${BEVEL_SAMPLES:-src/test/resources/reference/bevel/samples}/hyperledger-fabric__network-fabricv2.yaml" > $sample
 ./orca --version >/dev/null                        # builds target/orca.jar when stale
 mvn -B -q -ntp -o test-compile >/dev/null 2>&1 || mvn -B -q -ntp test-compile >/dev/null
 cp="target/test-classes:target/classes:target/orca.jar"
