@@ -146,7 +146,8 @@ public final class PublishService {
         if (!dryRun) store.save(outcome.newMaterial());
         List<RepositoryChange> changes = new ArrayList<>();
         Network net = outcome.network();
-        CommitContext context = new CommitContext(net.platform() + "-" + net.env().type(), request.name(), net.source().sha256());
+        CommitContext context = new CommitContext(net.platform() + "-" + net.env().type(), request.name(), net.source().sha256(),
+                new java.util.TreeSet<>(net.organizations().stream().map(Organization::name).toList()));
         for (RepositoryTree tree : outcome.trees()) {
             GitTarget target = targets.get(FluxRenderer.repoKey(tree.gitops()));
             List<OwnedDirectory> dirs = new ArrayList<>();
