@@ -87,9 +87,11 @@ final class DesiredTree {
         // the desired files: a file Orca did not write may not stand in their way (one with the same bytes is adopted)
         Map<String, ObjectId> desired = new TreeMap<>();
         List<String> inTheWay = new ArrayList<>();
+        List<String> plaintext = new ArrayList<>();
         for (OwnedDirectory d : change.directories()) {
             for (Map.Entry<String, byte[]> f : d.files().entrySet()) {
                 String p = d.path() + "/" + f.getKey();
+                PlaintextSecrets.reason(p, f.getValue()).ifPresent(plaintext::add);
                 ObjectId id = ins.insert(Constants.OBJ_BLOB, f.getValue());
                 desired.put(p, id);
                 Entry there = remaining.get(p);
@@ -109,6 +111,9 @@ final class DesiredTree {
                 desired.put(manifest, ins.insert(Constants.OBJ_BLOB,
                         Ownership.format(d.path(), network, organizations, d.files().keySet())));
             }
+        }
+        if (!plaintext.isEmpty()) {
+            refusals.add(listed(plaintext) + ": Orca never commits a Secret in plaintext");
         }
         if (!inTheWay.isEmpty()) {
             List<String> sorted = List.copyOf(new TreeSet<>(inTheWay));
