@@ -108,6 +108,36 @@ final class GitTransports implements AutoCloseable {
         }
     }
 
+    /**
+     * Why a push must not go to this local remote, or null: git refuses to update the branch checked out in a
+     * non-bare repository (its work tree and index would then show every file as changed), unless the repository
+     * says {@code receive.denyCurrentBranch = ignore | warn}; JGit's in-process receive-pack does not check (issue 10,
+     * item 11), so Orca does, as git does.
+     */
+    String checkedOutBranchRefusal() {
+        String scheme = uri.getScheme();
+        if (uri.getHost() != null && !uri.getHost().isEmpty() || scheme != null && !scheme.equals("file")
+                || uri.getPath() == null) return null;
+        Path dir = Path.of(uri.getPath()).toAbsolutePath().normalize();
+        FileRepositoryBuilder b = new FileRepositoryBuilder().setMustExist(true);
+        if (Files.exists(dir.resolve(Constants.DOT_GIT))) b.setWorkTree(dir.toFile());
+        else b.setGitDir(dir.toFile());
+        try (Repository r = b.build()) {
+            if (r.isBare()) return null;
+            String deny = r.getConfig().getString("receive", null, "denyCurrentBranch");
+            if (deny != null && List.of("ignore", "warn", "false", "no", "off").contains(deny.toLowerCase(Locale.ROOT))) return null;
+            var head = r.exactRef(Constants.HEAD);
+            String current = head == null || !head.isSymbolic() ? null : head.getTarget().getName();
+            if (!(Constants.R_HEADS + target.branch()).equals(current)) return null;
+            return "refusing to push to " + target.displayUrl() + ": branch " + target.branch() + " is checked out in that"
+                    + " non-bare repository, and updating it would leave its work tree showing every file as changed"
+                    + " (git refuses too: receive.denyCurrentBranch); publish to a bare repository (git clone --bare) or to"
+                    + " another branch; nothing was pushed";
+        } catch (IOException | IllegalArgumentException e) {
+            return null;
+        }
+    }
+
     Transport open(Repository local) throws PublishException {
         try {
             return openTransport(local);

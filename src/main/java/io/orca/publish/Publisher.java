@@ -160,6 +160,13 @@ public final class Publisher {
         } catch (PublishException e) {
             return RepositoryReport.failed(target, e.getMessage(), 0);
         }
+        if (!options.dryRun()) {
+            String refusal = transports.checkedOutBranchRefusal();
+            if (refusal != null) {
+                transports.close();
+                return RepositoryReport.failed(target, refusal, 0);
+            }
+        }
         Progress progress = new Progress();
         RepositoryReport report;
         try (transports; RepositoryCache.Lock ignored = RepositoryCache.lock(options.workDir(), target, options.lockTimeout())) {
@@ -294,7 +301,8 @@ public final class Publisher {
         RemoteRefUpdate r = result.getRemoteUpdate(branchRef);
         RemoteRefUpdate.Status status = r.getStatus();
         String remoteMessage = r.getMessage();
-        if (status == RemoteRefUpdate.Status.OK) {
+        // UP_TO_DATE: the remote already has this very commit (an identical publish at the same second pushed it first)
+        if (status == RemoteRefUpdate.Status.OK || status == RemoteRefUpdate.Status.UP_TO_DATE) {
             updateRef(repo, trackingRef, commit);
             return report(target, PublishStatus.COMMITTED, commit, built, "", "pushed", attempt);
         }

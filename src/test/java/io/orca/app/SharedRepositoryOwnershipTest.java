@@ -39,7 +39,7 @@ class SharedRepositoryOwnershipTest {
     }
 
     /** The example network with its organizations renamed, both publishing to {@code url} under {@code releaseDir}. */
-    private static String network(String first, String second, String url, String releaseDir) throws Exception {
+    static String network(String first, String second, String url, String releaseDir) throws Exception {
         String yaml = Files.readString(Project.dir().resolve("examples/besu-two-orgs.yaml"))
                 .replace("  docker:\n", "  secrets:\n    age_recipients: [\"" + KEY.recipient() + "\"]\n  docker:\n");
         for (String org : List.of("alpha", "beta")) {

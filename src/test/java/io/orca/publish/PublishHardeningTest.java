@@ -56,4 +56,77 @@ class PublishHardeningTest {
         files.forEach((k, v) -> bytes.put(k, v.getBytes(StandardCharsets.UTF_8)));
         return new OwnedDirectory("org1", "releases/org1", bytes);
     }
+
+    // ---- 10. two identical publishes at once
+
+    /**
+     * Two identical publishes at once (separate caches): the second pushed the very commit the first had just pushed,
+     * JGit said UP_TO_DATE, and Orca reported FAILED (exit 1) though the remote had the content. Now it succeeds.
+     */
+    @Test
+    void twoIdenticalPublishesAtOnceOneFailsUpToDate() throws Exception {
+        Path remote = GitCli.initBare(tmp.resolve("r.git"), "main");
+        GitTarget target = GitTarget.of(remote.toString(), "main");
+        publisher().publish(List.of(change(target, Fixtures.org("org1", "releases/org1", 1, "1"))));
+        boolean sameCommit = false;
+        for (int round = 2; round < 8 && !sameCommit; round++) {
+            String version = String.valueOf(round);
+            String before = GitCli.head(remote, "main");
+            java.util.concurrent.atomic.AtomicReference<String> other = new java.util.concurrent.atomic.AtomicReference<>();
+            // publisher B, about to push, lets publisher A (its own cache) publish the same change first
+            PublishHooks racing = new PublishHooks() {
+                @Override
+                public void beforePush(GitTarget t, String commitId, int attempt) {
+                    if (attempt > 1) return;
+                    RepositoryReport a = new Publisher(PublishOptions.defaults(tmp.resolve("cache-a"))).publish(
+                            List.of(change(target, Fixtures.org("org1", "releases/org1", 1, version)))).repositories().get(0);
+                    other.set(a.commitId());
+                }
+            };
+            PublishReport b = new Publisher(PublishOptions.defaults(tmp.resolve("cache-b")).withHooks(racing))
+                    .publish(List.of(change(target, Fixtures.org("org1", "releases/org1", 1, version))));
+            RepositoryReport r = b.repositories().get(0);
+            assertEquals(0, b.exitCode(), r.status() + ": " + r.message());
+            assertTrue(r.status() == PublishStatus.COMMITTED || r.status() == PublishStatus.UNCHANGED, r.status() + ": " + r.message());
+            assertEquals(other.get(), GitCli.head(remote, "main"));
+            assertEquals(before, GitCli.git(remote, "rev-parse", "main~1").strip(), "one commit for both publishes");
+            sameCommit = other.get().equals(r.commitId());
+        }
+        assertTrue(sameCommit, "the identical-commit race (same second) never happened in 6 rounds");
+    }
+
+    // ---- 11. the checked-out branch of a non-bare repository
+
+    /**
+     * Pushing to the checked-out branch of a non-bare repository was accepted; its work tree then showed every file
+     * deleted. Refused now, as git refuses (receive.denyCurrentBranch); another branch, or the setting, allows it.
+     */
+    @Test
+    void pushingToTheCheckedOutBranchOfANonBareRepositoryIsAccepted() throws Exception {
+        Path work = tmp.resolve("work");
+        GitCli.git(tmp, "init", "-q", "-b", "main", work.toString());
+        java.nio.file.Files.writeString(work.resolve("README.md"), "hand-written\n");
+        GitCli.git(work, "add", "README.md");
+        GitCli.git(work, "-c", "user.name=t", "-c", "user.email=t@example.test", "commit", "-q", "-m", "first");
+        String head = GitCli.git(work, "rev-parse", "HEAD").strip();
+        for (String url : List.of(work.toString(), "file://" + work, work.resolve(".git").toString())) {
+            RepositoryReport r = publisher().publish(List.of(change(GitTarget.of(url, "main"),
+                    Fixtures.org("org1", "releases/org1", 1, "1")))).repositories().get(0);
+            assertEquals(PublishStatus.FAILED, r.status(), url);
+            assertTrue(r.message().contains("branch main is checked out in that non-bare repository"), r.message());
+            assertEquals(head, GitCli.git(work, "rev-parse", "HEAD").strip());
+            assertEquals("", GitCli.git(work, "status", "--porcelain").strip(), "the work tree is untouched");
+        }
+        RepositoryReport other = publisher().publish(List.of(change(GitTarget.of(work.toString(), "gitops"),
+                Fixtures.org("org1", "releases/org1", 1, "1")))).repositories().get(0);
+        assertEquals(PublishStatus.COMMITTED, other.status(), other.message());
+        GitCli.git(work, "config", "receive.denyCurrentBranch", "ignore");
+        RepositoryReport allowed = publisher().publish(List.of(change(GitTarget.of(work.toString(), "main"),
+                Fixtures.org("org1", "releases/org1", 1, "1")))).repositories().get(0);
+        assertEquals(PublishStatus.COMMITTED, allowed.status(), allowed.message());
+        // a dry run pushes nothing, so it may look
+        GitCli.git(work, "config", "--unset", "receive.denyCurrentBranch");
+        assertEquals(PublishStatus.UNCHANGED, publisher().diff(List.of(change(GitTarget.of(work.toString(), "main"),
+                Fixtures.org("org1", "releases/org1", 1, "1")))).repositories().get(0).status());
+    }
 }
