@@ -162,6 +162,10 @@ final class GitTransports implements AutoCloseable {
 
     private synchronized SshdSessionFactory sshFactory() throws IOException {
         if (sshFactory != null) return sshFactory;
+        // Apache MINA waits for the ssh handshake and authentication up to its own auth-timeout (2 min), whatever
+        // the transport timeout: an unreachable or silent host failed after 121 s. Its properties fall back to these
+        // system properties; one JVM publishes with one timeout (issue 10, item 14).
+        System.setProperty("org.apache.sshd.config.auth-timeout", String.valueOf(timeoutSeconds * 1000L));
         Path home = workDir.resolve("ssh-home").toAbsolutePath();
         Files.createDirectories(home.resolve(".ssh"));
         List<Path> knownHosts = new ArrayList<>();

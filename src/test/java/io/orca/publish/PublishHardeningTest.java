@@ -129,4 +129,30 @@ class PublishHardeningTest {
         assertEquals(PublishStatus.UNCHANGED, publisher().diff(List.of(change(GitTarget.of(work.toString(), "main"),
                 Fixtures.org("org1", "releases/org1", 1, "1")))).repositories().get(0).status());
     }
+
+    // ---- 14. an unreachable ssh host
+
+    /**
+     * An unreachable ssh host failed after 121 s though the transport timeout is 60 s: Apache MINA's own 2-minute
+     * authentication timeout governed the handshake. A host that accepts the connection and never speaks, with a 3 s
+     * transport timeout, now fails within a few seconds, for the snapshot as for the publish.
+     */
+    @Test
+    void unreachableSshHostFailsAfterTwiceTheTransportTimeout() throws Exception {
+        Path key = tmp.resolve("id");
+        io.orca.testing.GitSshServer.writeKeyPair(key, null);
+        try (java.net.ServerSocket silent = new java.net.ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress())) {
+            GitTarget target = new GitTarget("ssh://git@127.0.0.1:" + silent.getLocalPort() + "/r.git", "main",
+                    new GitCredentials.SshKey(key, null, null, null));
+            Publisher p = new Publisher(PublishOptions.defaults(tmp.resolve("cache")).withTransportTimeout(java.time.Duration.ofSeconds(3)));
+            // a hang guard far below the 120 s it took, far above 3 s on a loaded machine
+            RepositoryReport r = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(20),
+                    () -> p.publish(List.of(change(target, Fixtures.org("org1", "releases/org1", 1, "1")))).repositories().get(0));
+            assertEquals(PublishStatus.FAILED, r.status());
+            assertTrue(r.message().startsWith("cannot reach ssh://git@127.0.0.1:" + silent.getLocalPort()), r.message());
+            PublishException e = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(20),
+                    () -> org.junit.jupiter.api.Assertions.assertThrows(PublishException.class, () -> p.snapshot(target, List.of("x"))));
+            assertTrue(e.getMessage().contains("cannot reach"), e.getMessage());
+        }
+    }
 }
