@@ -138,6 +138,24 @@ final class GitTransports implements AutoCloseable {
         }
     }
 
+    /**
+     * Why this local remote cannot take a push, or null: a folder the push writes ({@code refs/heads}, {@code objects},
+     * {@code objects/pack}) that is not a folder or not writable (permissions, a read-only file system: access(2)
+     * says so even for root). Checked before pushing, because JGit's in-process receive-pack prints its failures on
+     * stderr and reports a ref lock it could not create as a lock held by someone (issue 10, item 9). Reads only.
+     */
+    String unwritableLocalRepository() {
+        Path root = localRefsRoot();
+        if (root == null) return null;
+        for (String sub : List.of("refs", "refs/heads", "objects", "objects/pack")) {
+            Path p = root.resolve(sub);
+            if (!Files.exists(p, java.nio.file.LinkOption.NOFOLLOW_LINKS) && !Files.exists(p)) continue;
+            if (!Files.isDirectory(p)) return p + " is not a folder";
+            if (!Files.isWritable(p)) return p + " cannot be written (permissions, or a read-only file system)";
+        }
+        return null;
+    }
+
     Transport open(Repository local) throws PublishException {
         try {
             return openTransport(local);

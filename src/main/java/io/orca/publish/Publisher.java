@@ -161,7 +161,9 @@ public final class Publisher {
             return RepositoryReport.failed(target, e.getMessage(), 0);
         }
         if (!options.dryRun()) {
-            String refusal = transports.checkedOutBranchRefusal();
+            String unwritable = transports.unwritableLocalRepository();
+            String refusal = unwritable != null ? "cannot publish to " + target.displayUrl() + ": the repository is not writable ("
+                    + unwritable + "); nothing was pushed" : transports.checkedOutBranchRefusal();
             if (refusal != null) {
                 transports.close();
                 return RepositoryReport.failed(target, refusal, 0);

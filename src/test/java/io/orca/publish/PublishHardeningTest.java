@@ -155,4 +155,44 @@ class PublishHardeningTest {
             assertTrue(e.getMessage().contains("cannot reach"), e.getMessage());
         }
     }
+
+    // ---- 9. a read-only remote
+
+    /**
+     * A remote that cannot be written (tests run as root, for whom permissions do not forbid: a file stands where the
+     * remote's folders must be, as a read-only file system refuses): JGit's in-process receive-pack printed its stack
+     * trace on stderr ("Exception in thread JGit-Receive-Pack"), and a ref lock that could not be created was reported
+     * as "locked by …main.lock (gone now)" after five attempts. Now one clear line, at once, and nothing on stderr.
+     */
+    @Test
+    void readOnlyRemotePrintsJGitStackTracesAndAMisleadingLockMessage() throws Exception {
+        for (String broken : List.of("refs/heads", "objects/pack")) {
+            Path remote = GitCli.initBare(tmp.resolve(broken.replace('/', '-') + ".git"), "main");
+            GitTarget target = GitTarget.of(remote.toString(), "main");
+            publisher().publish(List.of(change(target, Fixtures.org("org1", "releases/org1", 1, "1"))));
+            GitCli.git(remote, "pack-refs", "--all");
+            GitCli.git(remote, "repack", "-a", "-d", "-q");
+            Path dir = remote.resolve(broken);
+            try (var s = java.nio.file.Files.walk(dir)) {
+                for (Path p : s.sorted(java.util.Comparator.reverseOrder()).toList()) java.nio.file.Files.delete(p);
+            }
+            java.nio.file.Files.writeString(dir, "not a folder\n");
+            String head = GitCli.head(remote, "main");
+            java.io.PrintStream err = System.err;
+            java.io.ByteArrayOutputStream captured = new java.io.ByteArrayOutputStream();
+            RepositoryReport r;
+            long t0 = System.nanoTime();
+            try {
+                System.setErr(new java.io.PrintStream(captured, true));
+                r = publisher().publish(List.of(change(target, Fixtures.org("org1", "releases/org1", 1, "2")))).repositories().get(0);
+            } finally {
+                System.setErr(err);
+            }
+            assertEquals(PublishStatus.FAILED, r.status(), broken);
+            assertTrue(r.message().contains("the repository is not writable (" + dir + " is not a folder)"), broken + ": " + r.message());
+            assertEquals(0, r.attempts(), broken + ": no push tried: " + r.message());
+            assertEquals("", captured.toString(), broken + ": stderr");
+            assertEquals(head, GitCli.head(remote, "main"));
+        }
+    }
 }
