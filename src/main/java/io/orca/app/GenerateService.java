@@ -74,8 +74,25 @@ public final class GenerateService {
         return new Outcome(planned.report(), planned.network(), planned.plan(), trees, planned.newMaterial());
     }
 
-    /** What {@code generate --out} did: the outcome, its warnings, a refusal, one summary line per repository. */
-    public record IntoFolder(Outcome outcome, List<String> warnings, String refusal, List<String> summary) {
+    /**
+     * What {@code generate --out} did: the outcome, its warnings, a refusal, one summary line per repository.
+     * {@code outsideFolder}: the refusal is that the output folder leads outside itself (a usage error).
+     */
+    public record IntoFolder(Outcome outcome, List<String> warnings, String refusal, List<String> summary,
+                             boolean outsideFolder) {
+        IntoFolder(Outcome outcome, List<String> warnings, String refusal, List<String> summary) {
+            this(outcome, warnings, refusal, summary, false);
+        }
+    }
+
+    /**
+     * A path under the output folder is a symbolic link (or a file where a folder must be): writing or deleting there
+     * could reach outside the folder, so nothing is written (issue 10, item 5).
+     */
+    public static final class OutsideFolderException extends IOException {
+        OutsideFolderException(String message) {
+            super(message);
+        }
     }
 
     /**
@@ -100,7 +117,11 @@ public final class GenerateService {
             return new IntoFolder(null, warnings, e.getMessage(), List.of());
         }
         if (!outcome.ok()) return new IntoFolder(outcome, warnings, null, List.of());
-        write(outcome.trees(), out);
+        try {
+            write(outcome.trees(), out);
+        } catch (OutsideFolderException e) {
+            return new IntoFolder(null, warnings, e.getMessage(), List.of(), true);
+        }
         long unkept = outcome.newMaterial().stream().filter(m -> !sealedInto(outcome, m)).count();
         if (unkept > 0) {
             warnings.add(unkept + " new private key(s) were generated for this output and kept nowhere (their organizations"
@@ -123,8 +144,8 @@ public final class GenerateService {
         return (repository, path) -> {
             Path p = out.resolve(names.get(FluxRenderer.repoKey(repository))).resolve(path);
             try {
-                // Only regular files, read bounded: the folder is the user's, anything may have been put there.
-                return Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)
+                // Only regular files, read bounded, not through a link: the folder is the user's, anything may be there.
+                return Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS) && linkFree(out, p)
                         ? Optional.of(io.orca.load.InputFiles.read(p, EARLIER_FILE_CAP)) : Optional.empty();
             } catch (IOException e) {
                 return Optional.empty();
@@ -147,6 +168,13 @@ public final class GenerateService {
      */
     public static void write(List<RepositoryTree> trees, Path out) throws IOException {
         byte[] buffer = new byte[64 * 1024];
+        // Checked for every tree before anything is written or deleted: nothing half-written.
+        java.util.Set<Path> checked = new java.util.HashSet<>();
+        for (RepositoryTree t : trees) {
+            Path root = out.resolve(t.name());
+            for (String owned : t.ownedDirs()) requireInside(out, root.resolve(owned), true, checked);
+            for (String f : t.files().keySet()) requireInside(out, root.resolve(f), false, checked);
+        }
         for (RepositoryTree t : trees) {
             Path root = out.resolve(t.name());
             for (String owned : t.ownedDirs()) prune(root, root.resolve(owned), t.files());
@@ -158,6 +186,48 @@ public final class GenerateService {
                 Files.write(p, bytes);
             }
         }
+    }
+
+    /**
+     * Refuses when a path between {@code out} (itself may be a link: the user named it) and {@code target} is a
+     * symbolic link, or when a folder is needed where a file or something else stands. {@code target} itself may be a
+     * file ({@code folder} false) that is not a link.
+     */
+    private static void requireInside(Path out, Path target, boolean folder, java.util.Set<Path> checked) throws IOException {
+        Path rel = out.relativize(target);
+        Path cur = out;
+        for (int i = 0; i < rel.getNameCount(); i++) {
+            cur = cur.resolve(rel.getName(i));
+            boolean last = i == rel.getNameCount() - 1;
+            if (!last && checked.contains(cur)) continue;
+            if (Files.isSymbolicLink(cur)) {
+                String to;
+                try {
+                    to = " (to " + Files.readSymbolicLink(cur) + ")";
+                } catch (IOException | UnsupportedOperationException e) {
+                    to = "";
+                }
+                throw new OutsideFolderException(cur + " is a symbolic link" + to + ": orca generate writes and deletes only"
+                        + " inside " + out + ", never through a link; remove the link or choose another --out; nothing was written");
+            }
+            if (!Files.exists(cur, LinkOption.NOFOLLOW_LINKS)) return;   // the rest is created by the write
+            boolean needFolder = folder || !last;
+            if (needFolder && !Files.isDirectory(cur, LinkOption.NOFOLLOW_LINKS)) {
+                throw new OutsideFolderException(cur + " is not a folder, but orca generate must write files under it;"
+                        + " move it away or choose another --out; nothing was written");
+            }
+            if (!last) checked.add(cur);
+        }
+    }
+
+    /** Whether no component of {@code p} below {@code out} is a symbolic link. */
+    private static boolean linkFree(Path out, Path p) {
+        Path cur = out;
+        for (Path name : out.relativize(p)) {
+            cur = cur.resolve(name);
+            if (Files.isSymbolicLink(cur)) return false;
+        }
+        return true;
     }
 
     /** Deletes what under {@code dir} is not a file of the tree (links and other non-regular files too), then empty folders. */

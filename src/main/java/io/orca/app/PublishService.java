@@ -97,13 +97,46 @@ public final class PublishService {
 
     private static Result run(Request request) {
         List<String> warnings = new ArrayList<>();
-        boolean dryRun = request.options().dryRun();
         ValidationService.Report report = ValidationService.validate(request.name(), request.bytes());
         if (report.hasErrors() || report.document().isEmpty()) {
             return new Result(GenerateService.Outcome.failed(report), null, warnings, null);
         }
         UnaryOperator<Network> adjust = request.local() ? PublishService::embedded : n -> n;
         Network network = adjust.apply(ModelBinder.bind((YMap) report.document().get(), report.load().source()));
+        if (request.options().dryRun()) return run(request, report, network, adjust, warnings);
+        // A run holds its repositories from reading their files to the push (in a fixed order: no deadlock), so a
+        // second run sharing the work folder seals against what the first one pushed (issue 10, item 10).
+        java.util.TreeMap<String, GitTarget> byKey = new java.util.TreeMap<>();
+        for (Organization o : network.organizations()) {
+            GitTarget t = new GitTarget(lockUrl(o, request), o.gitops().branch(), io.orca.publish.GitCredentials.none());
+            byKey.putIfAbsent(io.orca.publish.RepositoryCache.key(t), t);
+        }
+        List<io.orca.publish.RepositoryCache.Lock> locks = new ArrayList<>();
+        try {
+            for (GitTarget t : byKey.values()) {
+                locks.add(io.orca.publish.RepositoryCache.runLock(request.options().workDir(), t, request.options().lockTimeout()));
+            }
+            return run(request, report, network, adjust, warnings);
+        } catch (PublishException e) {
+            return new Result(null, null, warnings, e.getMessage());
+        } finally {
+            for (int i = locks.size() - 1; i >= 0; i--) locks.get(i).close();
+        }
+    }
+
+    /** The URL a repository is known by (its lock), without resolving credentials. */
+    private static String lockUrl(Organization o, Request request) {
+        Organization.Gitops g = o.gitops();
+        if (g.embedded() || g.protocol().equals("file")) {
+            String url = g.url().startsWith("file://") ? g.url().substring("file://".length()) : g.url();
+            return request.baseDir().resolve(url).normalize().toString();
+        }
+        return g.url();
+    }
+
+    private static Result run(Request request, ValidationService.Report report, Network network,
+                              UnaryOperator<Network> adjust, List<String> warnings) {
+        boolean dryRun = request.options().dryRun();
         Publisher publisher = new Publisher(request.options());
         // What each repository holds now: earlier encrypted Secrets keep their bytes when unchanged, and their side
         // files give back the public halves of keys this machine does not hold.
@@ -146,7 +179,8 @@ public final class PublishService {
         if (!dryRun) store.save(outcome.newMaterial());
         List<RepositoryChange> changes = new ArrayList<>();
         Network net = outcome.network();
-        CommitContext context = new CommitContext(net.platform() + "-" + net.env().type(), request.name(), net.source().sha256());
+        CommitContext context = new CommitContext(net.platform() + "-" + net.env().type(), request.name(), net.source().sha256(),
+                new java.util.TreeSet<>(net.organizations().stream().map(Organization::name).toList()));
         for (RepositoryTree tree : outcome.trees()) {
             GitTarget target = targets.get(FluxRenderer.repoKey(tree.gitops()));
             List<OwnedDirectory> dirs = new ArrayList<>();

@@ -70,13 +70,31 @@ public final class TemplateService {
                     out.put(j.path(), j.result().get());
                 } catch (java.util.concurrent.ExecutionException e) {
                     String m = e.getCause() == null ? e.toString() : String.valueOf(e.getCause().getMessage());
-                    failures.put(j.release(), m.lines().findFirst().orElse(m));
+                    failures.put(j.release(), fullMessage(m));
                 }
             }
             return new Result(Collections.unmodifiableSortedMap(out), Collections.unmodifiableSortedMap(failures));
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    private static final int MAX_MESSAGE_LINES = 60;
+
+    /**
+     * Helm's message whole (issue 10, item 8: its schema errors list one violation per line, and the first line alone
+     * said only "values don't meet the specifications"), continuation lines indented, bounded, URL credentials masked.
+     */
+    static String fullMessage(String m) {
+        List<String> lines = m.strip().lines().map(String::stripTrailing).filter(l -> !l.isBlank()).toList();
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < lines.size() && i < MAX_MESSAGE_LINES; i++) {
+            if (i > 0) b.append("\n    ");
+            String l = lines.get(i);
+            b.append(l.length() > 1000 ? l.substring(0, 1000) + "…" : l);
+        }
+        if (lines.size() > MAX_MESSAGE_LINES) b.append("\n    … and ").append(lines.size() - MAX_MESSAGE_LINES).append(" more lines");
+        return io.orca.model.Redaction.text(b.toString());
     }
 
     /** Render threads: all cores, or the system property {@code orca.template.threads} (benchmarks: 1 vs 2 threads). */

@@ -12,7 +12,8 @@ import java.util.concurrent.Callable;
 /** {@code orca generate}: writes each GitOps repository's Flux manifests under an output folder, and nothing elsewhere. */
 @Command(name = "generate", mixinStandardHelpOptions = true,
         description = "Generate the Flux v2 manifests of every organization into DIR/<repository>/<release_dir>.",
-        footer = {"", "Exit codes: 0 generated, 1 invalid network.yaml or unsupported platform, 2 usage error."})
+        footer = {"", "Exit codes: 0 generated, 1 invalid network.yaml or unsupported platform, 2 usage error (also an unreadable FILE,"
+                + " or a symbolic link under DIR: nothing is written or deleted through one)."})
 public final class GenerateCommand implements Callable<Integer> {
     @Mixin
     NetworkInput input;
@@ -23,11 +24,11 @@ public final class GenerateCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         Cli.Input in = input.read();
-        if (in == null) return Cli.EXIT_INVALID;
+        if (in == null) return input.failure;
         GenerateService.IntoFolder result = GenerateService.intoFolder(in.name(), in.bytes(), input.store(), Path.of(".orca"), out);
         if (result.refusal() != null) {
             Cli.err().println("orca: " + result.refusal());
-            return Cli.EXIT_INVALID;
+            return result.outsideFolder() ? Cli.EXIT_USAGE : Cli.EXIT_INVALID;
         }
         if (!result.outcome().ok()) {
             NetworkInput.printDiagnostics(result.outcome().report());

@@ -25,9 +25,14 @@ final class NetworkInput {
         return new LocalMaterialStore(stateDir);
     }
 
-    /** Reads the file; null (said on stderr) when it cannot be read. */
+    /** Why the last {@link #read()} or {@link #plan()} returned null: exit 2 for an unreadable file, else 1. */
+    int failure = Cli.EXIT_INVALID;
+
+    /** Reads the file; null (said on stderr, {@link #failure} set to exit 2, as documented) when it cannot be read. */
     Cli.Input read() {
-        return Cli.read(file);
+        Cli.Input in = Cli.read(file);
+        failure = in == null ? Cli.EXIT_USAGE : Cli.EXIT_INVALID;
+        return in;
     }
 
     /** Validates and plans without writing anything (plan, template); on failure prints why and returns null. */

@@ -16,7 +16,7 @@ import java.util.concurrent.Callable;
 /** {@code orca plan}: the releases of every organization and their order, as text, JSON or a Mermaid diagram. */
 @Command(name = "plan", mixinStandardHelpOptions = true,
         description = "Print the Helm releases per organization and their order.",
-        footer = {"", "Exit codes: 0 planned, 1 invalid network.yaml or unsupported platform, 2 usage error."})
+        footer = {"", "Exit codes: 0 planned, 1 invalid network.yaml or unsupported platform, 2 usage error or an unreadable FILE."})
 public final class PlanCommand implements Callable<Integer> {
     @Mixin
     NetworkInput input;
@@ -30,7 +30,7 @@ public final class PlanCommand implements Callable<Integer> {
             return Cli.usageError("unknown format '" + format + "'; use text, json or mermaid");
         }
         PlanningService.Planned planned = input.plan();
-        if (planned == null) return Cli.EXIT_INVALID;
+        if (planned == null) return input.failure;
         PrintWriter out = Cli.out();
         DeploymentPlan plan = planned.plan();
         switch (format) {

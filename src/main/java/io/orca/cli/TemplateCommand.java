@@ -12,7 +12,7 @@ import java.util.concurrent.Callable;
 /** {@code orca template}: every release's chart rendered with its values by Helm's engine, as plain manifests. */
 @Command(name = "template", mixinStandardHelpOptions = true,
         description = "Render every release's chart with Orca's values into DIR/<organization>/<release>.yaml.",
-        footer = {"", "Exit codes: 0 rendered, 1 invalid network.yaml, unsupported platform or a chart failed, 2 usage error."})
+        footer = {"", "Exit codes: 0 rendered, 1 invalid network.yaml, unsupported platform or a chart failed, 2 usage error or an unreadable FILE."})
 public final class TemplateCommand implements Callable<Integer> {
     @Mixin
     NetworkInput input;
@@ -23,7 +23,7 @@ public final class TemplateCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PlanningService.Planned planned = input.plan();
-        if (planned == null) return Cli.EXIT_INVALID;
+        if (planned == null) return input.failure;
         TemplateService.Result result = TemplateService.render(planned.plan());
         if (!result.failures().isEmpty()) {
             result.failures().forEach((release, message) -> Cli.err().println("orca: " + release + ": " + message));

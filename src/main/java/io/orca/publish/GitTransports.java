@@ -108,6 +108,54 @@ final class GitTransports implements AutoCloseable {
         }
     }
 
+    /**
+     * Why a push must not go to this local remote, or null: git refuses to update the branch checked out in a
+     * non-bare repository (its work tree and index would then show every file as changed), unless the repository
+     * says {@code receive.denyCurrentBranch = ignore | warn}; JGit's in-process receive-pack does not check (issue 10,
+     * item 11), so Orca does, as git does.
+     */
+    String checkedOutBranchRefusal() {
+        String scheme = uri.getScheme();
+        if (uri.getHost() != null && !uri.getHost().isEmpty() || scheme != null && !scheme.equals("file")
+                || uri.getPath() == null) return null;
+        Path dir = Path.of(uri.getPath()).toAbsolutePath().normalize();
+        FileRepositoryBuilder b = new FileRepositoryBuilder().setMustExist(true);
+        if (Files.exists(dir.resolve(Constants.DOT_GIT))) b.setWorkTree(dir.toFile());
+        else b.setGitDir(dir.toFile());
+        try (Repository r = b.build()) {
+            if (r.isBare()) return null;
+            String deny = r.getConfig().getString("receive", null, "denyCurrentBranch");
+            if (deny != null && List.of("ignore", "warn", "false", "no", "off").contains(deny.toLowerCase(Locale.ROOT))) return null;
+            var head = r.exactRef(Constants.HEAD);
+            String current = head == null || !head.isSymbolic() ? null : head.getTarget().getName();
+            if (!(Constants.R_HEADS + target.branch()).equals(current)) return null;
+            return "refusing to push to " + target.displayUrl() + ": branch " + target.branch() + " is checked out in that"
+                    + " non-bare repository, and updating it would leave its work tree showing every file as changed"
+                    + " (git refuses too: receive.denyCurrentBranch); publish to a bare repository (git clone --bare) or to"
+                    + " another branch; nothing was pushed";
+        } catch (IOException | IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    /**
+     * Why this local remote cannot take a push, or null: a folder the push writes ({@code refs/heads}, {@code objects},
+     * {@code objects/pack}) that is not a folder or not writable (permissions, a read-only file system: access(2)
+     * says so even for root). Checked before pushing, because JGit's in-process receive-pack prints its failures on
+     * stderr and reports a ref lock it could not create as a lock held by someone (issue 10, item 9). Reads only.
+     */
+    String unwritableLocalRepository() {
+        Path root = localRefsRoot();
+        if (root == null) return null;
+        for (String sub : List.of("refs", "refs/heads", "objects", "objects/pack")) {
+            Path p = root.resolve(sub);
+            if (!Files.exists(p, java.nio.file.LinkOption.NOFOLLOW_LINKS) && !Files.exists(p)) continue;
+            if (!Files.isDirectory(p)) return p + " is not a folder";
+            if (!Files.isWritable(p)) return p + " cannot be written (permissions, or a read-only file system)";
+        }
+        return null;
+    }
+
     Transport open(Repository local) throws PublishException {
         try {
             return openTransport(local);
@@ -132,6 +180,10 @@ final class GitTransports implements AutoCloseable {
 
     private synchronized SshdSessionFactory sshFactory() throws IOException {
         if (sshFactory != null) return sshFactory;
+        // Apache MINA waits for the ssh handshake and authentication up to its own auth-timeout (2 min), whatever
+        // the transport timeout: an unreachable or silent host failed after 121 s. Its properties fall back to these
+        // system properties; one JVM publishes with one timeout (issue 10, item 14).
+        System.setProperty("org.apache.sshd.config.auth-timeout", String.valueOf(timeoutSeconds * 1000L));
         Path home = workDir.resolve("ssh-home").toAbsolutePath();
         Files.createDirectories(home.resolve(".ssh"));
         List<Path> knownHosts = new ArrayList<>();

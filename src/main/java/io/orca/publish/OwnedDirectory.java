@@ -8,9 +8,9 @@ import java.util.TreeMap;
 
 /**
  * A directory of the repository that Orca owns (an organization's {@code release_dir}) with its complete
- * desired content: file paths relative to {@code path} mapped to their bytes. On publish the directory
- * becomes exactly this: files not listed are deleted, every file outside owned directories is kept.
- * An empty map deletes the directory.
+ * desired content: file paths relative to {@code path} mapped to their bytes. On publish the files Orca wrote
+ * there before for this network and no longer lists are deleted; files it did not write stay ({@link Ownership}).
+ * An empty map deletes what Orca wrote in the directory.
  *
  * @param organization who the directory belongs to (for reports; may be null)
  * @param path         repository-relative directory, e.g. {@code clusters/org1/releases}

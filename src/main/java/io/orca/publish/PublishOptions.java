@@ -15,8 +15,8 @@ import java.util.Objects;
  * @param transportTimeout network timeout of one Git operation
  * @param parallelism      repositories published at once (≥ 1)
  * @param hooks            fault-injection points for tests; {@link PublishHooks#NONE} in production
- * @param pruneRemoved     delete directories listed in the repository's {@code .orca/<network>.owned} that this
- *                         publish does not carry (removed organizations); turn off when publishing only a subset
+ * @param pruneRemoved     delete this network's directories (manifests {@code .orca/owned/<dir>.owned}) that
+ *                         this publish does not carry (removed organizations); turn off when publishing only a subset
  *                         of the network's organizations
  */
 public record PublishOptions(Path workDir, boolean dryRun, int maxAttempts, Duration initialBackoff,

@@ -75,12 +75,6 @@ public final class Publisher {
     }
 
     /**
-     * Repository file listing the directories Orca owns for a network, so that a directory that leaves
-     * network.yaml is deleted by the next publish. {@code %s} is the network name.
-     */
-    public static final String OWNERSHIP_FILE = ".orca/%s.owned";
-
-    /**
      * A remote's {@code refs/heads/<branch>.lock} at least this old is taken as left by an interrupted push and,
      * for a local remote, deleted. A ref update holds that lock only for the milliseconds between creating it and
      * renaming it over the ref; 10 s is far above that even on a loaded machine or a slow disk, and short enough
@@ -165,6 +159,15 @@ public final class Publisher {
             transports = new GitTransports(target, options.workDir(), (int) Math.max(1, options.transportTimeout().toSeconds()));
         } catch (PublishException e) {
             return RepositoryReport.failed(target, e.getMessage(), 0);
+        }
+        if (!options.dryRun()) {
+            String unwritable = transports.unwritableLocalRepository();
+            String refusal = unwritable != null ? "cannot publish to " + target.displayUrl() + ": the repository is not writable ("
+                    + unwritable + "); nothing was pushed" : transports.checkedOutBranchRefusal();
+            if (refusal != null) {
+                transports.close();
+                return RepositoryReport.failed(target, refusal, 0);
+            }
         }
         Progress progress = new Progress();
         RepositoryReport report;
@@ -266,7 +269,7 @@ public final class Publisher {
         Built built;
         try (ObjectInserter ins = bulkInserter(repo); RevWalk rw = new RevWalk(repo)) {
             RevCommit headCommit = head == null ? null : rw.parseCommit(head);
-            built = build(repo, ins, headCommit, change);
+            built = DesiredTree.build(repo, ins, headCommit, change, options.pruneRemoved());
             ins.flush();
         }
         if (built.unchanged()) {
@@ -300,7 +303,8 @@ public final class Publisher {
         RemoteRefUpdate r = result.getRemoteUpdate(branchRef);
         RemoteRefUpdate.Status status = r.getStatus();
         String remoteMessage = r.getMessage();
-        if (status == RemoteRefUpdate.Status.OK) {
+        // UP_TO_DATE: the remote already has this very commit (an identical publish at the same second pushed it first)
+        if (status == RemoteRefUpdate.Status.OK || status == RemoteRefUpdate.Status.UP_TO_DATE) {
             updateRef(repo, trackingRef, commit);
             return report(target, PublishStatus.COMMITTED, commit, built, "", "pushed", attempt);
         }
@@ -472,7 +476,7 @@ public final class Publisher {
             throw new IOException("cannot update " + ref + " in the cache: " + r);
     }
 
-    // ---- building the desired tree ----
+    // ---- the desired tree: see DesiredTree ----
 
     record FileChange(String path, ObjectId oldId, ObjectId newId) {
     }
@@ -488,154 +492,13 @@ public final class Publisher {
         }
     }
 
-    private Built build(Repository repo, ObjectInserter ins, RevCommit head, RepositoryChange change) throws IOException {
-        ObjectId baseTree = head == null ? null : head.getTree().getId();
-        String ownershipPath = ownershipPath(change.context().networkName());
-        // directories owned now, and those owned before (ownership file) that this publish no longer has
-        Set<String> owned = new TreeSet<>();
-        Set<String> present = new TreeSet<>();
-        for (OwnedDirectory d : change.directories()) {
-            owned.add(d.path());
-            if (!d.files().isEmpty()) present.add(d.path());
-        }
-        List<String> previouslyOwned = baseTree == null ? List.of() : readOwnership(repo, baseTree, ownershipPath);
-        for (String previous : previouslyOwned) {
-            if (owned.stream().anyMatch(o -> RepoPaths.isUnder(previous, o) || RepoPaths.isUnder(o, previous))) continue;
-            if (options.pruneRemoved()) owned.add(previous);   // no longer published: delete it
-            else present.add(previous);                        // publishing a subset: keep it, still owned
-        }
-        DirCache dc = DirCache.newInCore();
-        DirCacheBuilder b = dc.builder();
-        if (baseTree != null) {
-            try (TreeWalk tw = new TreeWalk(repo)) {
-                tw.addTree(baseTree);
-                tw.setRecursive(true);
-                while (tw.next()) {
-                    String p = tw.getPathString();
-                    if (p.equals(ownershipPath) || ownedOrBlocking(p, owned)) continue;
-                    DirCacheEntry e = new DirCacheEntry(p);
-                    e.setFileMode(tw.getFileMode(0));
-                    e.setObjectId(tw.getObjectId(0));
-                    b.add(e);
-                }
-            }
-        }
-        for (OwnedDirectory d : change.directories()) {
-            for (Map.Entry<String, byte[]> f : d.files().entrySet()) {
-                DirCacheEntry e = new DirCacheEntry(d.path() + "/" + f.getKey());
-                e.setFileMode(FileMode.REGULAR_FILE);
-                e.setObjectId(ins.insert(Constants.OBJ_BLOB, f.getValue()));
-                b.add(e);
-            }
-        }
-        if (!present.isEmpty()) {
-            StringBuilder sb = new StringBuilder("# Directories that Orca owns for network ")
-                    .append(change.context().networkName())
-                    .append(". Orca replaces them on every publish and deletes one when it leaves the network.\n");
-            for (String p : present) sb.append(p).append('\n');
-            DirCacheEntry e = new DirCacheEntry(ownershipPath);
-            e.setFileMode(FileMode.REGULAR_FILE);
-            e.setObjectId(ins.insert(Constants.OBJ_BLOB, sb.toString().getBytes(StandardCharsets.UTF_8)));
-            b.add(e);
-        }
-        b.finish();
-        ObjectId tree = dc.writeTree(ins);
-        ins.flush();
-        List<FileChange> files = compare(repo, baseTree, tree);
-        return new Built(baseTree, tree, files, summarize(repo, files, owned));
-    }
-
-    private static boolean ownedOrBlocking(String path, Set<String> owned) {
-        for (String o : owned) {
-            if (RepoPaths.isUnder(path, o)) return true;       // inside an owned directory
-            if (RepoPaths.isUnder(o, path)) return true;       // a file where an owned directory must go
-        }
-        return false;
-    }
-
-    static String ownershipPath(String networkName) {
-        String safe = networkName.replaceAll("[^A-Za-z0-9._-]", "_");
-        if (safe.isEmpty() || safe.startsWith(".")) safe = "_" + safe;
-        return String.format(OWNERSHIP_FILE, safe);
-    }
-
-    private static List<String> readOwnership(Repository repo, ObjectId tree, String path) throws IOException {
-        try (TreeWalk tw = TreeWalk.forPath(repo, path, tree)) {
-            if (tw == null) return List.of();
-            String text = new String(repo.open(tw.getObjectId(0)).getBytes(), StandardCharsets.UTF_8);
-            List<String> dirs = new ArrayList<>();
-            for (String line : text.split("\n")) {
-                line = line.strip();
-                if (line.isEmpty() || line.startsWith("#")) continue;
-                try {
-                    dirs.add(RepoPaths.normalizeDirectory(line));
-                } catch (IllegalArgumentException ignored) {
-                    // not a directory Orca could own: leave it alone
-                }
-            }
-            return dirs;
-        }
-    }
-
-    private static List<FileChange> compare(Repository repo, ObjectId oldTree, ObjectId newTree) throws IOException {
-        List<FileChange> out = new ArrayList<>();
-        try (TreeWalk tw = new TreeWalk(repo)) {
-            tw.addTree(oldTree == null ? new EmptyTreeIterator() : parser(repo, oldTree));
-            tw.addTree(parser(repo, newTree));
-            tw.setRecursive(true);
-            tw.setFilter(TreeFilter.ANY_DIFF);
-            while (tw.next()) {
-                ObjectId a = tw.getFileMode(0) == FileMode.MISSING ? null : tw.getObjectId(0);
-                ObjectId b = tw.getFileMode(1) == FileMode.MISSING ? null : tw.getObjectId(1);
-                out.add(new FileChange(tw.getPathString(), a, b));
-            }
-        }
-        return out;
-    }
-
-    private static AbstractTreeIterator parser(Repository repo, ObjectId tree) throws IOException {
-        CanonicalTreeParser p = new CanonicalTreeParser();
-        try (ObjectReader r = repo.newObjectReader()) {
-            p.reset(r, tree);
-        }
-        return p;
-    }
-
-    private static Changes summarize(Repository repo, List<FileChange> files, Set<String> owned) throws IOException {
-        List<String> added = new ArrayList<>();
-        List<String> changed = new ArrayList<>();
-        List<String> removed = new ArrayList<>();
-        Map<HelmReleaseRef, String> before = new TreeMap<>();
-        Map<HelmReleaseRef, String> after = new TreeMap<>();
-        try (ObjectReader r = repo.newObjectReader()) {
-            for (FileChange f : files) {
-                if (f.oldId() == null) added.add(f.path());
-                else if (f.newId() == null) removed.add(f.path());
-                else changed.add(f.path());
-                if (!HelmReleases.isYaml(f.path())) continue;
-                String dir = owned.stream().filter(o -> RepoPaths.isUnder(f.path(), o)).findFirst().orElse("");
-                if (f.oldId() != null) before.putAll(HelmReleases.find(dir, r.open(f.oldId()).getBytes()));
-                if (f.newId() != null) after.putAll(HelmReleases.find(dir, r.open(f.newId()).getBytes()));
-            }
-        }
-        List<HelmReleaseRef> addedR = new ArrayList<>();
-        List<HelmReleaseRef> changedR = new ArrayList<>();
-        List<HelmReleaseRef> removedR = new ArrayList<>();
-        for (Map.Entry<HelmReleaseRef, String> e : after.entrySet()) {
-            String old = before.get(e.getKey());
-            if (old == null) addedR.add(e.getKey());
-            else if (!old.equals(e.getValue())) changedR.add(e.getKey());
-        }
-        for (HelmReleaseRef k : before.keySet()) if (!after.containsKey(k)) removedR.add(k);
-        return new Changes(added, changed, removed, addedR, changedR, removedR);
-    }
-
     private static String unifiedDiff(Repository repo, Built built) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (DiffFormatter df = new DiffFormatter(out)) {
             df.setRepository(repo);
             df.setDetectRenames(false);
-            df.format(built.baseTree() == null ? new EmptyTreeIterator() : parser(repo, built.baseTree()), parser(repo, built.tree()));
+            df.format(built.baseTree() == null ? new EmptyTreeIterator() : DesiredTree.parser(repo, built.baseTree()),
+                    DesiredTree.parser(repo, built.tree()));
         }
         return out.toString(StandardCharsets.UTF_8);
     }

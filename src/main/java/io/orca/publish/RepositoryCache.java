@@ -88,7 +88,22 @@ public final class RepositoryCache {
      * @throws PublishException with a clear message when another publish holds it for longer
      */
     public static Lock lock(Path workDir, GitTarget target, Duration timeout) throws PublishException {
-        Path file = lockFile(workDir, target).toAbsolutePath().normalize();
+        return lockFile(lockFile(workDir, target).toAbsolutePath().normalize(), target, timeout);
+    }
+
+    /**
+     * The lock of a whole {@code orca publish} run on {@code target} ({@code <name>-<hash>.run.lock}, beside the cache's):
+     * held from reading the repository's current files, through sealing, to the push, so that two runs sharing a
+     * work folder do not both seal against the same old state and the second commit re-encrypted Secrets (issue 10,
+     * item 10). The engine's cache lock is taken inside it, as usual.
+     */
+    public static Lock runLock(Path workDir, GitTarget target, Duration timeout) throws PublishException {
+        Path cache = lockFile(workDir, target).toAbsolutePath().normalize();
+        String name = cache.getFileName().toString();
+        return lockFile(cache.resolveSibling(name.substring(0, name.length() - ".lock".length()) + ".run.lock"), target, timeout);
+    }
+
+    private static Lock lockFile(Path file, GitTarget target, Duration timeout) throws PublishException {
         long deadline = System.nanoTime() + timeout.toNanos();
         String busy = "another orca publish to " + target + " holds the lock " + file + " for more than "
                 + timeout.toSeconds() + "s; wait for it to finish (a killed process releases the lock by itself)";

@@ -14,10 +14,15 @@ import io.orca.model.Secret;
 /**
  * The library behind {@code orca secrets keygen | check | rotate}: operations over every sops-encrypted YAML
  * file in a directory tree (a checked-out GitOps repository). A file counts as encrypted when it is a YAML
- * mapping with a top-level {@code sops} block; {@code .git} is skipped.
+ * mapping with a top-level {@code sops} block; a file named {@code *.sops.yaml} (or {@code .sops.yml}) is always
+ * taken, and fails when it is not encrypted (issue 10, item 7); {@code .git} is skipped.
  */
 public final class SecretsTree {
     private SecretsTree() {}
+
+    static final String NOT_ENCRYPTED_DETAIL = "named as a SOPS file but not encrypted (no sops: block with a MAC):"
+            + " it may hold a Secret in plaintext; encrypt it (sops --encrypt --in-place) or remove it, and if it was"
+            + " ever pushed, rotate what it holds";
 
     /** {@code orca secrets keygen}: a new age key pair; print {@link AgeKeyPair#recipient()}, store the identity. */
     public static AgeKeyPair keygen() {
@@ -34,7 +39,9 @@ public final class SecretsTree {
         /** None of the given identities is a recipient of the file. */
         NOT_A_RECIPIENT,
         /** The file is corrupt, was tampered with (MAC mismatch), or uses an unsupported sops feature. */
-        INVALID
+        INVALID,
+        /** Named as a SOPS file ({@code *.sops.yaml}) but holds no {@code sops} block: plaintext. */
+        NOT_ENCRYPTED
     }
 
     /** One file's verdict; {@code detail} never contains a secret value. */
@@ -82,6 +89,9 @@ public final class SecretsTree {
         List<String> recipients = List.of();
         try {
             text = Files.readString(file, StandardCharsets.UTF_8);
+            if (!Sops.isEncrypted(text)) {
+                return new FileCheck(file, Status.NOT_ENCRYPTED, recipients, NOT_ENCRYPTED_DETAIL);
+            }
             recipients = Sops.recipients(text);
         } catch (IOException | SecretsException e) {
             return new FileCheck(file, Status.INVALID, recipients, e.getMessage());
@@ -133,6 +143,10 @@ public final class SecretsTree {
         List<FileRotation> out = new ArrayList<>();
         for (Path f : encryptedFiles(root)) {
             try {
+                if (!isEncryptedFile(f)) {
+                    out.add(new FileRotation(f, false, NOT_ENCRYPTED_DETAIL));
+                    continue;
+                }
                 String rotated = Sops.rotate(Files.readString(f, StandardCharsets.UTF_8), identities, rs);
                 SecretFile.writeAtomically(f, rotated.getBytes(StandardCharsets.UTF_8));
                 out.add(new FileRotation(f, true, "re-encrypted to " + rs.size() + " recipient(s)"));
@@ -151,7 +165,7 @@ public final class SecretsTree {
     /** The sops-encrypted YAML files under {@code root}, sorted, skipping {@code .git}. */
     public static List<Path> encryptedFiles(Path root) {
         if (Files.isRegularFile(root)) {
-            return isEncryptedFile(root) ? List.of(root) : List.of();
+            return isSopsName(root) || isEncryptedFile(root) ? List.of(root) : List.of();
         }
         try (Stream<Path> s = Files.walk(root)) {
             return s.filter(p -> {
@@ -167,12 +181,18 @@ public final class SecretsTree {
                         String n = p.getFileName().toString();
                         return n.endsWith(".yaml") || n.endsWith(".yml");
                     })
-                    .filter(SecretsTree::isEncryptedFile)
+                    .filter(p -> isSopsName(p) || isEncryptedFile(p))
                     .sorted()
                     .toList();
         } catch (IOException e) {
             throw new SecretsException("cannot walk " + root + ": " + e.getMessage(), e);
         }
+    }
+
+    /** {@code *.sops.yaml} or {@code *.sops.yml}: a name that promises an encrypted file. */
+    static boolean isSopsName(Path p) {
+        String n = p.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+        return n.endsWith(".sops.yaml") || n.endsWith(".sops.yml");
     }
 
     private static boolean isEncryptedFile(Path p) {

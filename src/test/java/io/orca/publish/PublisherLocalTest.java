@@ -35,8 +35,10 @@ class PublisherLocalTest {
         assertEquals(PublishStatus.COMMITTED, r.status(), r.message());
         assertEquals(0, first.exitCode());
         assertEquals(GitCli.head(remote, "main"), r.commitId());
-        assertEquals(List.of(".orca/supplychain.owned", "releases/org1/kustomization.yaml",
+        assertEquals(List.of(".orca/owned/releases/org1.owned", "releases/org1/kustomization.yaml",
                 "releases/org1/org1-node-1.yaml", "releases/org1/org1-node-2.yaml"), r.addedFiles());
+        assertEquals("network: supplychain\norganizations: org1\nfiles:\n  kustomization.yaml\n  org1-node-1.yaml\n  org1-node-2.yaml\n",
+                GitCli.show(remote, "main", ".orca/owned/releases/org1.owned").replaceFirst("^#[^\n]*\n", ""));
         assertEquals(List.of("org1-net/org1-node-1", "org1-net/org1-node-2"),
                 r.addedReleases().stream().map(Object::toString).toList());
         String log = GitCli.git(remote, "log", "-1", "--format=%an <%ae>|%cn <%ce>|%B", "main");
@@ -64,8 +66,9 @@ class PublisherLocalTest {
         assertEquals(PublishStatus.COMMITTED, r1.status(), r1.message());
         assertEquals(3, GitCli.commitCount(remote, "main"));
         assertEquals("hand-written\n", GitCli.show(remote, "main", "README.md"));
-        assertNull(GitCli.show(remote, "main", "releases/org1/stray.yaml"), "files in an owned dir that Orca did not generate go");
-        assertTrue(r1.removedFiles().contains("releases/org1/stray.yaml"));
+        assertEquals("old: file\n", GitCli.show(remote, "main", "releases/org1/stray.yaml"),
+                "a file in a release_dir that Orca did not write stays");
+        assertTrue(r1.removedFiles().isEmpty(), r1.removedFiles().toString());
 
         // org1 changes a version and loses a node; org2 leaves the network
         RepositoryReport r2 = publisher().publish(List.of(change(target, org("org1", "releases/org1", 1, "1.1.0"))))
@@ -75,8 +78,8 @@ class PublisherLocalTest {
         assertEquals(List.of("org1-net/org1-node-2", "org2-net/org2-node-1"),
                 r2.removedReleases().stream().map(Object::toString).toList());
         List<String> files = GitCli.files(remote, "main");
-        assertEquals(List.of(".orca/supplychain.owned", "README.md", "releases/org1/kustomization.yaml",
-                "releases/org1/org1-node-1.yaml"), files);
+        assertEquals(List.of(".orca/owned/releases/org1.owned", "README.md", "releases/org1/kustomization.yaml",
+                "releases/org1/org1-node-1.yaml", "releases/org1/stray.yaml"), files);
         String msg = GitCli.git(remote, "log", "-1", "--format=%B", "main");
         assertTrue(msg.contains("0 added, 1 changed, 2 removed releases"), msg);
         assertTrue(msg.contains("Removed releases: releases/org1:org1-net/org1-node-2, releases/org2:org2-net/org2-node-1"), msg);
@@ -90,12 +93,14 @@ class PublisherLocalTest {
         RepositoryReport r = new Publisher(PublishOptions.defaults(tmp.resolve("cache")).withPruneRemoved(false))
                 .publish(List.of(change(target, org("org1", "releases/org1", 1, "2")))).repositories().get(0);
         assertEquals(PublishStatus.COMMITTED, r.status(), r.message());
-        assertEquals(List.of("releases/org1/org1-node-1.yaml"), r.changedFiles());
+        // the manifest names the organizations of this publish (in `orca publish`, always the whole network's)
+        assertEquals(List.of(".orca/owned/releases/org1.owned", "releases/org1/org1-node-1.yaml"), r.changedFiles());
         assertTrue(r.removedFiles().isEmpty(), r.removedFiles().toString());
-        assertTrue(GitCli.show(remote, "main", ".orca/supplychain.owned").contains("releases/org2\n"));
+        assertTrue(GitCli.show(remote, "main", ".orca/owned/releases/org2.owned").contains("network: supplychain\n"));
         // a later full publish without org2 removes it
         RepositoryReport full = publisher().publish(List.of(change(target, org("org1", "releases/org1", 1, "2")))).repositories().get(0);
-        assertEquals(List.of("releases/org2/kustomization.yaml", "releases/org2/org2-node-1.yaml"), full.removedFiles());
+        assertEquals(List.of(".orca/owned/releases/org2.owned", "releases/org2/kustomization.yaml",
+                "releases/org2/org2-node-1.yaml"), full.removedFiles());
     }
 
     @Test
@@ -198,7 +203,7 @@ class PublisherLocalTest {
         assertArrayEqualsGit(remote, "o1/blob.bin", binary);
         RepositoryReport r = publisher().publish(List.of(change(target, OwnedDirectory.removed("org1", "o1"),
                 org("org2", "o2", 1, "1")))).repositories().get(0);
-        assertEquals(List.of("o1/blob.bin"), r.removedFiles());
+        assertEquals(List.of(".orca/owned/o1.owned", "o1/blob.bin"), r.removedFiles());
         assertFalse(GitCli.files(remote, "main").contains("o1/blob.bin"));
     }
 

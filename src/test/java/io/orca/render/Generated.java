@@ -56,7 +56,7 @@ public final class Generated {
 
     /**
      * Every network of a platform Orca deploys that the tests generate from: the examples, Bevel's Besu and GoQuorum
-     * samples, the Besu all-extensions fixture and the GoQuorum raft one.
+     * samples, the Besu all-extensions fixture, the GoQuorum raft one, and Besu and GoQuorum with registry credentials.
      */
     public static List<Path> networks() throws IOException {
         List<Path> out = new ArrayList<>();
@@ -69,6 +69,9 @@ public final class Generated {
         }
         out.add(Project.dir().resolve("src/test/resources/schema/valid/besu-orca-extensions.yaml"));
         out.add(Project.dir().resolve("src/test/resources/schema/valid/quorum-minimal.yaml"));
+        // with private-registry credentials (issue 10, item 8)
+        out.add(Project.dir().resolve("src/test/resources/networks/registry/besu-registry.yaml"));
+        out.add(Project.dir().resolve("src/test/resources/networks/registry/quorum-registry.yaml"));
         return out;
     }
 

@@ -25,6 +25,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
  */
 class GoldenTest {
     private static final boolean UPDATE = Boolean.getBoolean("orca.golden.update");
+    static final String REGISTRY = "src/test/resources/networks/registry";
 
     @TestFactory
     Stream<DynamicTest> examples() throws IOException {
@@ -33,12 +34,18 @@ class GoldenTest {
             examples = s.filter(p -> p.toString().endsWith(".yaml")).sorted().toList();
         }
         assertFalse(examples.isEmpty());
+        // and networks with private-registry credentials (issue 10, item 8): the pull secret's name in every release
+        try (Stream<Path> s = Files.list(Project.dir().resolve(REGISTRY))) {
+            examples = Stream.concat(examples.stream(), s.filter(p -> p.toString().endsWith(".yaml")).sorted()).toList();
+        }
         return examples.stream().map(e -> DynamicTest.dynamicTest(e.getFileName().toString(), () -> check(e)));
     }
 
     private static void check(Path example) throws IOException {
         String name = example.getFileName().toString().replaceFirst("\\.yaml$", "");
-        GenerateService.Outcome o = Generated.generate(example, "examples/" + example.getFileName());
+        String display = example.startsWith(Project.dir().resolve(REGISTRY)) ? "networks/registry/" + example.getFileName()
+                : "examples/" + example.getFileName();
+        GenerateService.Outcome o = Generated.generate(example, display);
         Path golden = Project.dir().resolve("src/test/resources/golden").resolve(name);
         Path actualDir = Files.createTempDirectory("orca-golden");
         GenerateService.write(o.trees(), actualDir);
@@ -59,7 +66,7 @@ class GoldenTest {
         }
         assertEquals(List.of(), differing, "files that differ from the golden copy of " + name);
         // The same input gives the same bytes: a second run with the same seed is identical.
-        GenerateService.Outcome again = Generated.generate(example, "examples/" + example.getFileName());
+        GenerateService.Outcome again = Generated.generate(example, display);
         for (int i = 0; i < o.trees().size(); i++) {
             assertEquals(o.trees().get(i).files(), again.trees().get(i).files());
         }

@@ -64,7 +64,7 @@ class PublishBenchmark {
                 cFirst.add(timeCli(() -> cliPublish(url, work, "1.0.0", null, true)));
                 cNoop.add(timeCli(() -> cliPublish(url, work, "1.0.0", null, false)));
                 cOne.add(timeCli(() -> cliPublish(url, work, "1.0.0", "org0007", false)));
-                // same content: the clusters/ trees are identical (Orca adds only its .orca/<network>.owned file)
+                // same content: the clusters/ trees are identical (Orca adds only its .orca/owned/<release_dir>.owned manifests)
                 String jTree = GitCli.git(tmp.resolve("srv").resolve("j" + round + ".git"), "rev-parse", "main:clusters");
                 String cTree = GitCli.git(tmp.resolve("srv").resolve("c" + round + ".git"), "rev-parse", "main:clusters");
                 if (!jTree.equals(cTree)) throw new AssertionError("Orca and the git CLI pushed different trees: " + jTree + " " + cTree);
