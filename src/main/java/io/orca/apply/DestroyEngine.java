@@ -185,14 +185,13 @@ public final class DestroyEngine {
         return r;
     }
 
-    private boolean awaitPodsGone(Kubernetes kube, String namespace, List<String> prefixes) {
-        if (prefixes.isEmpty()) return true;
+    private boolean awaitPodsGone(Kubernetes kube, String namespace, List<String> workloads) {
+        if (workloads.isEmpty()) return true;
         long end = System.nanoTime() + options.timeout().toNanos();
         while (true) {
             boolean any = false;
             for (Map<String, Object> p : kube.list("v1", "Pod", namespace, Map.of())) {
-                String name = String.valueOf(Labels.metadata(p).get("name"));
-                if (prefixes.stream().anyMatch(x -> name.equals(x) || name.startsWith(x + "-"))) {
+                if (ownedByAny(p, workloads)) {
                     any = true;
                     break;
                 }
@@ -201,6 +200,28 @@ public final class DestroyEngine {
             if (System.nanoTime() > end) return false;
             if (!cancel.sleep(options.pollMillis())) return false;
         }
+    }
+
+    /**
+     * Whether a Pod belongs to one of the workloads (by name): a bare Pod of that name, or one whose owner is the
+     * StatefulSet, Job or DaemonSet of that name, or a ReplicaSet of the Deployment ({@code <name>-<hash>}). Names
+     * alone would mistake {@code node-1-tessera-0} for a Pod of {@code node-1}.
+     */
+    @SuppressWarnings("unchecked")
+    static boolean ownedByAny(Map<String, Object> pod, List<String> workloads) {
+        Map<String, Object> meta = Labels.metadata(pod);
+        if (workloads.contains(String.valueOf(meta.get("name")))) return true;
+        if (!(meta.get("ownerReferences") instanceof List<?> owners)) return false;
+        for (Object o : owners) {
+            if (!(o instanceof Map<?, ?> ref)) continue;
+            String kind = String.valueOf(ref.get("kind"));
+            String name = String.valueOf(ref.get("name"));
+            for (String w : workloads) {
+                if (name.equals(w) && !kind.equals("ReplicaSet")) return true;
+                if (kind.equals("ReplicaSet") && name.startsWith(w + "-") && name.substring(w.length() + 1).matches("[a-z0-9]+")) return true;
+            }
+        }
+        return false;
     }
 
     /**

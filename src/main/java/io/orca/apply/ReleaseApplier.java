@@ -91,7 +91,8 @@ final class ReleaseApplier {
                                     long start, Optional<ReleaseRevision> previous, boolean install) {
         progress.update(r = r.with(Phase.WAITING, revision, since(start), ""));
         ReadinessWait.Result w = ReadinessWait.await(kube, u.ref().namespace(), u.ref().name(),
-                ManifestObjects.workloads(manifest, u.ref().namespace()), options.timeout(), options.pollMillis(), cancel);
+                ManifestObjects.workloads(manifest, u.ref().namespace()), options.timeout(), options.pollMillis(), cancel,
+                done != Phase.UNCHANGED);
         if (w.ready()) {
             ReleaseResult ok = r.with(done, revision, since(start), done == Phase.UNCHANGED ? "no new revision" : "");
             progress.update(ok);
@@ -129,6 +130,11 @@ final class ReleaseApplier {
                         new UpgradeOptions(false, options.timeout(), false, false, "orca apply --atomic: rollback to "
                                 + previous.get().revision() + " " + DIGEST_MARK + "restored"));
                 restored = "rolled back to revision " + previous.get().revision() + " (now revision " + s.revision() + ")";
+                // Restored means running again: the Pods the failed revision left stuck are replaced and waited for.
+                String manifest = helm.get(u.target(), u.ref(), OptionalInt.of(s.revision())).manifest();
+                ReadinessWait.Result w = ReadinessWait.await(kube, u.ref().namespace(), u.ref().name(),
+                        ManifestObjects.workloads(manifest, u.ref().namespace()), options.timeout(), options.pollMillis(), cancel, true);
+                restored += w.ready() ? ", Ready" : ", but " + w.reason();
             }
         } catch (HelmException | KubeException e) {
             ReleaseResult f = r.with(Phase.FAILED, r.revision(), since(start), reason + "; --atomic could not restore it: "
