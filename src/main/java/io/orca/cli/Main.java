@@ -17,7 +17,8 @@ import java.util.List;
 public final class Main implements Runnable {
     /** The subcommands' names, in the order help lists them. */
     private static final List<String> COMMANDS =
-            List.of("validate", "plan", "generate", "template", "publish", "diff", "schema", "secrets", "help");
+            List.of("validate", "plan", "generate", "template", "publish", "diff", "apply", "status", "destroy", "schema",
+                    "secrets", "help");
 
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -29,6 +30,9 @@ public final class Main implements Runnable {
             case "template" -> new TemplateCommand();
             case "publish" -> new PublishCommand();
             case "diff" -> new DiffCommand();
+            case "apply" -> new ApplyCommand();
+            case "status" -> new StatusCommand();
+            case "destroy" -> new DestroyCommand();
             case "schema" -> new SchemaCommand();
             case "secrets" -> new SecretsCommand();
             case "help" -> new CommandLine.HelpCommand();

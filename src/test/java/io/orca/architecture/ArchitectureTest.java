@@ -1,5 +1,6 @@
 package io.orca.architecture;
 
+import java.util.List;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
@@ -106,7 +107,13 @@ class ArchitectureTest {
     @Test
     void frontEndsCallUseCasesOnly() {
         check(noClasses().that().resideInAnyPackage("io.orca.cli..", "io.orca.service..").should().dependOnClassesThat()
-                .resideInAnyPackage(orcaExcept("app", "report", "diag", "load", "model", "plan", "validate", "cli", "service")));
+                .resideInAnyPackage(orcaExcept("app", "report", "diag", "load", "model", "plan", "validate", "cli", "service", "apply")));
+        // Dev mode's options, progress and report records (io.orca.apply) are what its use cases take and return; its
+        // engines are driven by io.orca.app only.
+        for (String engine : List.of("ApplyEngine", "DestroyEngine", "StatusReader", "ReleaseApplier", "ReadinessWait")) {
+            check(noClasses().that().resideInAnyPackage("io.orca.cli..", "io.orca.service..").should().dependOnClassesThat()
+                    .haveFullyQualifiedName("io.orca.apply." + engine));
+        }
     }
 
     @Test

@@ -113,4 +113,28 @@ class ReadOnlyCommandsTest {
         assertEquals(before, after, "files orca generate wrote outside --out");
         assertTrue(Files.isRegularFile(sandbox.resolve("work/out/alpha/releases/dev/alpha-bes/alpha-network.yaml")));
     }
+
+    /** Issue 13: status reads the clusters and writes nothing, also when a cluster cannot be reached. */
+    @Test
+    void statusWritesNothing(@TempDir Path tmp) throws Exception {
+        Path sandbox = sandbox(tmp);
+        // A cluster on a loopback port where nothing listens, through a kubeconfig of the sandbox's.
+        Files.writeString(sandbox.resolve("work/kubeconfig"), """
+                apiVersion: v1
+                kind: Config
+                clusters: [{name: c, cluster: {server: "https://127.0.0.1:9"}}]
+                users: [{name: u, user: {token: t}}]
+                contexts: [{name: x, context: {cluster: c, user: u}}]
+                current-context: x
+                """, StandardCharsets.UTF_8);
+        TreeSet<String> before = everything(sandbox);
+        for (String format : List.of("text", "json")) {
+            Run r = orca(sandbox, sandbox.resolve("work"), "status", "network.yaml", "--kubeconfig", "kubeconfig",
+                    "--context", "x", "-o", format);
+            assertEquals(1, r.exit(), r.output());
+            assertTrue(r.output().contains("127.0.0.1:9") || r.output().contains("unreachable") || r.output().contains("\"failure\""),
+                    r.output());
+        }
+        assertEquals(before, everything(sandbox), "files orca status left behind");
+    }
 }
