@@ -12,7 +12,10 @@ import java.util.concurrent.Callable;
 /** {@code orca generate}: writes each GitOps repository's Flux manifests under an output folder, and nothing elsewhere. */
 @Command(name = "generate", mixinStandardHelpOptions = true,
         description = "Generate the Flux v2 manifests of every organization into DIR/<repository>/<release_dir>.",
-        footer = {"", "Exit codes: 0 generated, 1 invalid network.yaml or unsupported platform, 2 usage error."})
+        footer = {"", "Examples:",
+                "  orca generate network.yaml --out build/gitops",
+                "  git diff --no-index build/gitops-before build/gitops",
+                "", "Exit codes: 0 generated, 1 invalid network.yaml or unsupported platform, 2 usage error or an unreadable FILE."})
 public final class GenerateCommand implements Callable<Integer> {
     @Mixin
     NetworkInput input;
@@ -23,7 +26,7 @@ public final class GenerateCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         Cli.Input in = input.read();
-        if (in == null) return Cli.EXIT_INVALID;
+        if (in == null) return Cli.EXIT_USAGE;
         GenerateService.IntoFolder result = GenerateService.intoFolder(in.name(), in.bytes(), input.store(), Path.of(".orca"), out);
         if (result.refusal() != null) {
             Cli.err().println("orca: " + result.refusal());

@@ -1,0 +1,88 @@
+package io.orca.cli;
+
+import sun.misc.Signal;
+
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * Ctrl-C (SIGINT) and SIGTERM stop every command (docs/cli.md, decision 0024): the progress line is erased, the
+ * command's own clean-up runs ({@link #onInterrupt}), one line says what happened and what is left, and the process
+ * exits 130 (143 for SIGTERM) through the JVM's shutdown hooks (temporary folders are deleted there).
+ *
+ * <p>helm-java's Go side calls {@code signal.Notify(SIGINT, SIGTERM)} in every install or template call and never
+ * {@code signal.Stop}: from the first call on, the Go runtime's handler swallows both signals (an interrupted
+ * {@code orca template} used to run to the end and exit 0). While native code may run, {@link #guard()} takes the
+ * signals back every {@value #RECLAIM_MS} ms; Go installs its handler only once per process, so the JVM's stays.
+ */
+final class Interrupts {
+    static final long RECLAIM_MS = 100;
+
+    private static final List<Runnable> CLEANUPS = new CopyOnWriteArrayList<>();
+    private static volatile boolean installed;
+    private static volatile String note;
+
+    private Interrupts() {
+    }
+
+    /** Installs the handlers (the real process only: tests that run commands in-process keep the JVM's). */
+    static synchronized void install() {
+        installed = true;
+        handle();
+    }
+
+    private static void handle() {
+        try {
+            Signal.handle(new Signal("INT"), s -> stop(Cli.EXIT_INTERRUPTED, "interrupted"));
+            Signal.handle(new Signal("TERM"), s -> stop(Cli.EXIT_TERMINATED, "terminated"));
+        } catch (IllegalArgumentException | UnsupportedOperationException e) {
+            // the JVM reserves them (-Xrs): its default handling (exit 130/143) stays
+        }
+    }
+
+    /** A clean-up to run before exiting on a signal (e.g. closing what a command has half-written). */
+    static void onInterrupt(Runnable cleanup) {
+        CLEANUPS.add(cleanup);
+    }
+
+    /** What is left when the command stops now, said after "interrupted" (null: nothing). */
+    static void note(String text) {
+        note = text;
+    }
+
+    /**
+     * Keeps the handlers while native code that takes signals (helm-java) may run: a daemon thread re-installs them
+     * until closed. A no-op when {@link #install()} was not called (in-process tests).
+     */
+    static AutoCloseable guard() {
+        if (!installed) return () -> { };
+        Thread t = new Thread(() -> {
+            try {
+                while (!Thread.currentThread().isInterrupted()) {
+                    Thread.sleep(RECLAIM_MS);
+                    handle();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "orca-signals");
+        t.setDaemon(true);
+        t.start();
+        return t::interrupt;
+    }
+
+    private static void stop(int code, String word) {
+        Progress.clearActive();
+        for (Runnable r : CLEANUPS) {
+            try {
+                r.run();
+            } catch (RuntimeException e) {
+                // best effort: the exit must happen
+            }
+        }
+        String n = note;
+        Cli.err().println("orca: " + word + (n == null ? "" : "; " + n));
+        Cli.err().flush();
+        System.exit(code);
+    }
+}
