@@ -92,11 +92,19 @@ public final class PublishService {
         } catch (IOException e) {
             return new Result(null, null, List.of(), "cannot create a temporary folder: " + e.getMessage());
         }
+        // Deleted at exit too: a dry run stopped by Ctrl-C leaves no orca-diff folder behind.
+        Thread cleanup = new Thread(() -> Folders.deleteQuietly(temporary), "orca-diff-cleanup");
+        Runtime.getRuntime().addShutdownHook(cleanup);
         try {
             return run(new Request(request.name(), request.bytes(), request.baseDir(), request.stateDir(),
                     request.options().withWorkDir(temporary), request.local(), request.credentials()), progress);
         } finally {
             Folders.deleteQuietly(temporary);
+            try {
+                Runtime.getRuntime().removeShutdownHook(cleanup);
+            } catch (IllegalStateException e) {
+                // the JVM is exiting: the hook runs anyway
+            }
         }
     }
 

@@ -13,10 +13,15 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * <p>helm-java's Go side calls {@code signal.Notify(SIGINT, SIGTERM)} in every install or template call and never
  * {@code signal.Stop}: from the first call on, the Go runtime's handler swallows both signals (an interrupted
  * {@code orca template} used to run to the end and exit 0). While native code may run, {@link #guard()} takes the
- * signals back every {@value #RECLAIM_MS} ms; Go installs its handler only once per process, so the JVM's stays.
+ * signals back every {@value #RECLAIM_MS} ms; Go installs its handler only once per process, so the JVM's stays. A
+ * signal in the few milliseconds between Go's first registration and the next reclaim is Go's (lost): a second Ctrl-C
+ * stops the command.
+ *
+ * <p>A process started with SIGINT ignored (a background job of a non-interactive shell) keeps it ignored: the JVM
+ * refuses a handler for an ignored signal, as a shell user expects.
  */
 final class Interrupts {
-    static final long RECLAIM_MS = 100;
+    static final long RECLAIM_MS = 10;
 
     private static final List<Runnable> CLEANUPS = new CopyOnWriteArrayList<>();
     private static volatile boolean installed;
