@@ -15,7 +15,8 @@ import java.util.concurrent.Callable;
         footer = {"", "Examples:",
                 "  orca generate network.yaml --out build/gitops",
                 "  git diff --no-index build/gitops-before build/gitops",
-                "", "Exit codes: 0 generated, 1 invalid network.yaml or unsupported platform, 2 usage error or an unreadable FILE."})
+                "", "Exit codes: 0 generated, 1 invalid network.yaml or unsupported platform, 2 usage error or an unreadable FILE,",
+                "130 interrupted (Ctrl-C; DIR may then hold part of the output)."})
 public final class GenerateCommand implements Callable<Integer> {
     @Mixin
     NetworkInput input;
@@ -27,7 +28,9 @@ public final class GenerateCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         Cli.Input in = input.read();
         if (in == null) return Cli.EXIT_USAGE;
+        Interrupts.note(out + " may hold part of the output: run the command again");
         GenerateService.IntoFolder result = GenerateService.intoFolder(in.name(), in.bytes(), input.store(), Path.of(".orca"), out);
+        Interrupts.note(null);
         if (result.refusal() != null) {
             Cli.err().println("orca: " + result.refusal());
             return Cli.EXIT_INVALID;
