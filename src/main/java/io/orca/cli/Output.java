@@ -20,10 +20,12 @@ final class Output {
         List<String> known = List.of(allowed);
         if (given == null) {
             String env = System.getenv(Cli.ENV_OUTPUT);
+            env = env == null ? null : env.toLowerCase(java.util.Locale.ROOT);
             return env != null && known.contains(env) ? env : allowed[0];
         }
-        if (known.contains(given)) return given;
-        Cli.usageError("unknown output format '" + given + "'; use " + String.join(", ", allowed));
+        String name = given.toLowerCase(java.util.Locale.ROOT); // JSON, Json and json alike
+        if (known.contains(name)) return name;
+        Cli.usageError("unknown format '" + given + "'; use " + String.join(", ", allowed));
         return null;
     }
 

@@ -183,7 +183,7 @@ class CliConventionsTest {
         json.readTree(validate.out());
         var bad = orca("plan", EXAMPLE, "-o", "yaml");
         assertEquals(2, bad.code());
-        assertTrue(bad.err().contains("use text, json, mermaid"), bad.err());
+        assertTrue(bad.err().contains("unknown format 'yaml'; use text, json, mermaid"), bad.err());
     }
 
     @Test
