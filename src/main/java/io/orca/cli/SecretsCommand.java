@@ -40,8 +40,10 @@ public final class SecretsCommand implements Runnable {
         public Integer call() {
             try {
                 SecretsService.Key key = SecretsService.keygen(orcaDir, organization);
-                Cli.err().println("orca: " + (key.created() ? "created " : "exists: ") + key.file()
-                        + " (private: install it in the organization's cluster, never commit it)");
+                if (!Cli.quiet()) {
+                    Cli.err().println("orca: " + (key.created() ? "created " : "exists: ") + key.file()
+                            + " (private: install it in the organization's cluster, never commit it)");
+                }
                 Cli.out().println(key.recipient());
                 Cli.out().flush();
                 return Cli.EXIT_OK;

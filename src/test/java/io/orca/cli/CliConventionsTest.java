@@ -187,6 +187,19 @@ class CliConventionsTest {
     }
 
     @Test
+    void quietDropsNotesButNotData(@TempDir Path tmp) {
+        var loud = orca("secrets", "keygen", "alpha", "--orca-dir", tmp.toString());
+        assertEquals(0, loud.code(), loud.all());
+        assertTrue(loud.err().contains("orca: created"), loud.err());
+        var quiet = orca("secrets", "keygen", "alpha", "--orca-dir", tmp.toString(), "-q");
+        assertEquals(0, quiet.code(), quiet.all());
+        assertEquals("", quiet.err());
+        assertEquals(loud.out(), quiet.out(), "the recipient is data");
+        assertTrue(orca("secrets", "keygen", "alpha", "--orca-dir", tmp.toString()).err().contains("exists"),
+                "--quiet is per run");
+    }
+
+    @Test
     void versionIsTheProjectsVersion() throws Exception {
         String pom = Files.readString(Project.dir().resolve("pom.xml"));
         assertTrue(pom.contains("<version>" + VersionCommand.VERSION + "-SNAPSHOT</version>")

@@ -170,6 +170,7 @@ class CliProcessTest {
         assertEquals(3, d.path("exitCode").asInt());
         assertEquals("would_change", d.path("repositories").path(0).path("status").asText(), diff.out());
         assertFalse(d.path("repositories").path(0).path("diff").asText().isEmpty());
+        assertFalse(diff.err().contains("repositories read"), "progress drawn on a pipe: " + diff.err());
 
         Run publish = run(orca(tmp, env, "publish", "network.yaml"));
         assertEquals(0, publish.exit(), publish.err());
