@@ -79,23 +79,36 @@ public final class PublishService {
     }
 
     public static Result publish(Request request) {
+        return publish(request, Progress.NONE);
+    }
+
+    /** As {@link #publish(Request)}, telling {@code progress} of each repository read before generating. */
+    public static Result publish(Request request, Progress progress) {
         // A dry run writes nothing: without a cache of earlier runs it fetches into a temporary one, deleted after.
-        if (!request.options().dryRun() || Files.isDirectory(request.options().workDir())) return run(request);
+        if (!request.options().dryRun() || Files.isDirectory(request.options().workDir())) return run(request, progress);
         Path temporary;
         try {
             temporary = Files.createTempDirectory("orca-diff");
         } catch (IOException e) {
             return new Result(null, null, List.of(), "cannot create a temporary folder: " + e.getMessage());
         }
+        // Deleted at exit too: a dry run stopped by Ctrl-C leaves no orca-diff folder behind.
+        Thread cleanup = new Thread(() -> Folders.deleteQuietly(temporary), "orca-diff-cleanup");
+        Runtime.getRuntime().addShutdownHook(cleanup);
         try {
             return run(new Request(request.name(), request.bytes(), request.baseDir(), request.stateDir(),
-                    request.options().withWorkDir(temporary), request.local(), request.credentials()));
+                    request.options().withWorkDir(temporary), request.local(), request.credentials()), progress);
         } finally {
             Folders.deleteQuietly(temporary);
+            try {
+                Runtime.getRuntime().removeShutdownHook(cleanup);
+            } catch (IllegalStateException e) {
+                // the JVM is exiting: the hook runs anyway
+            }
         }
     }
 
-    private static Result run(Request request) {
+    private static Result run(Request request, Progress progress) {
         List<String> warnings = new ArrayList<>();
         ValidationService.Report report = ValidationService.validate(request.name(), request.bytes());
         if (report.hasErrors() || report.document().isEmpty()) {
@@ -143,6 +156,7 @@ public final class PublishService {
         Map<String, GitTarget> targets = new LinkedHashMap<>();
         Map<String, Map<String, byte[]>> current = new HashMap<>();
         Map<String, String> failedTargets = new LinkedHashMap<>();
+        int repositories = (int) network.organizations().stream().map(o -> FluxRenderer.repoKey(o.gitops())).distinct().count();
         for (Organization o : network.organizations()) {
             String key = FluxRenderer.repoKey(o.gitops());
             if (targets.containsKey(key) || failedTargets.containsKey(key)) continue;
@@ -156,6 +170,7 @@ public final class PublishService {
             } catch (PublishException | CredentialResolver.UnresolvedCredentialException | IOException e) {
                 failedTargets.put(key, e.getMessage());
             }
+            progress.step("repositories read", targets.size() + failedTargets.size(), repositories, o.name());
         }
         if (!failedTargets.isEmpty()) {
             return new Result(null, null, warnings, String.join("\n", failedTargets.values()));
@@ -195,6 +210,7 @@ public final class PublishService {
             }
             changes.add(new RepositoryChange(target, new Author(tree.gitops().authorName(), tree.gitops().email()), dirs, context));
         }
+        progress.step(dryRun ? "repositories to compare" : "repositories to publish", 0, changes.size(), null);
         PublishReport published = dryRun ? publisher.diff(changes) : publisher.publish(changes);
         return new Result(outcome, published, warnings, null);
     }

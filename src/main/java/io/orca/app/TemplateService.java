@@ -47,20 +47,38 @@ public final class TemplateService {
         return render(plan, new HelmJavaEngine());
     }
 
+    /** Renders through Helm's engine, telling {@code progress} of each release rendered. */
+    public static Result render(DeploymentPlan plan, Progress progress) throws IOException, InterruptedException {
+        return render(plan, new HelmJavaEngine(), progress);
+    }
+
     /** Renders through the given engine (tests pass a fake; a failing release is reported, the others still render). */
     public static Result render(DeploymentPlan plan, HelmEngine helm) throws IOException, InterruptedException {
+        return render(plan, helm, Progress.NONE);
+    }
+
+    /** As {@link #render(DeploymentPlan, HelmEngine)}, telling {@code progress} of each release rendered. */
+    public static Result render(DeploymentPlan plan, HelmEngine helm, Progress progress) throws IOException, InterruptedException {
         Path charts = ChartLocator.charts();
         record Job(String path, String release, Future<String> result) {
         }
         ExecutorService pool = Executors.newFixedThreadPool(threads());
         List<Job> jobs = new ArrayList<>();
+        int total = plan.organizations().stream().mapToInt(op -> op.releases().size()).sum();
+        java.util.concurrent.atomic.AtomicInteger done = new java.util.concurrent.atomic.AtomicInteger();
         try {
             for (OrganizationPlan op : plan.organizations()) {
                 for (ReleasePlan r : op.releases()) {
                     TemplateRequest request = new TemplateRequest(new ReleaseRef(r.name(), op.namespace()),
                             charts.resolve(r.chart()), Values.yaml(Manifests.yaml(r.values())));
-                    jobs.add(new Job(op.organization().name() + "/" + r.name() + ".yaml", r.name(),
-                            pool.submit(() -> helm.template(request))));
+                    String org = op.organization().name();
+                    jobs.add(new Job(org + "/" + r.name() + ".yaml", r.name(), pool.submit(() -> {
+                        try {
+                            return helm.template(request);
+                        } finally {
+                            progress.step("releases rendered", done.incrementAndGet(), total, org);
+                        }
+                    })));
                 }
             }
             SortedMap<String, String> out = new TreeMap<>();

@@ -12,12 +12,32 @@ import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 
-/** Shared plumbing of the commands: exit codes, streams, reading inputs. */
+/**
+ * Shared plumbing of the commands: the exit-code rule, streams, reading inputs (a path or {@code -} for stdin), the
+ * environment variables of the common options. The rule (docs/cli.md, decision 0024), the same for every command:
+ * 0 done; 1 the command ran and failed (invalid network.yaml, a refusal, a repository or chart that failed);
+ * 2 usage error: a bad option, or an input FILE that cannot be read (missing, a folder, too large);
+ * 3 only for "something would change" (diff, publish --dry-run); 130 interrupted (Ctrl-C), 143 terminated.
+ */
 final class Cli {
     static final int EXIT_OK = 0;
     static final int EXIT_INVALID = 1;
     static final int EXIT_USAGE = 2;
     static final int EXIT_CHANGES = 3;
+    static final int EXIT_INTERRUPTED = 130;
+    static final int EXIT_TERMINATED = 143;
+
+    /** The name an input read from stdin ({@code -}) is reported under. */
+    static final String STDIN = "<stdin>";
+
+    /** Environment variables of the common options (listed in {@code orca --help}, docs/cli.md). */
+    static final String ENV_STATE_DIR = "ORCA_STATE_DIR";
+    static final String ENV_WORK_DIR = "ORCA_WORK_DIR";
+    static final String ENV_OUTPUT = "ORCA_OUTPUT";
+    static final String ENV_PROGRESS = "ORCA_PROGRESS";
+
+    private static java.io.InputStream in = System.in;
+    private static volatile boolean quiet;
 
     private static PrintWriter out = safe(new PrintWriter(new java.io.OutputStreamWriter(System.out, StandardCharsets.UTF_8), false), false);
     private static PrintWriter err = safe(new PrintWriter(new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8), true), true);
@@ -39,6 +59,20 @@ final class Cli {
         err = safe(e, true);
     }
 
+    /** Redirects stdin (tests). */
+    static void stdin(java.io.InputStream i) {
+        in = i;
+    }
+
+    /** {@code --quiet}: no progress, no notes on stderr; errors and warnings still say what went wrong. */
+    static boolean quiet() {
+        return quiet;
+    }
+
+    static void quiet(boolean q) {
+        quiet = q;
+    }
+
     /**
      * A stream that escapes control characters (ESC, BEL, C1, bidi overrides...) whatever prints to it: text from
      * network.yaml, a file name or a remote's message never reaches the terminal raw (see {@link Printable}).
@@ -51,15 +85,37 @@ final class Cli {
     }
 
     /**
-     * Reads an input network.yaml (a regular file within the loader's size limit), or reports why it can't be read
-     * (exit 2) and returns null.
+     * Reads an input network.yaml (a regular file within the loader's size limit, or stdin for {@code -}), or reports
+     * why it can't be read and returns null: the caller exits {@link #EXIT_USAGE}, as every command does for an
+     * unreadable FILE.
      */
     static Input read(Path file) {
+        if (isStdin(file)) return readStdin();
         try {
             return new Input(file.toString(), InputFiles.read(file, YamlLoader.MAX_BYTES));
         } catch (InputFiles.UnreadableFileException e) {
             err.println("orca: " + file + ": " + e.reason()
                     + (e.tooLarge() ? " (is it a network.yaml?)" : ""));
+            return null;
+        }
+    }
+
+    static boolean isStdin(Path file) {
+        return file != null && file.toString().equals("-");
+    }
+
+    /** Stdin up to the loader's size limit (one byte more tells that it is larger). */
+    static Input readStdin() {
+        try {
+            byte[] bytes = in.readNBytes(YamlLoader.MAX_BYTES + 1);
+            if (bytes.length > YamlLoader.MAX_BYTES) {
+                err.println("orca: " + STDIN + ": is larger than the limit of " + InputFiles.size(YamlLoader.MAX_BYTES)
+                        + " (is it a network.yaml?)");
+                return null;
+            }
+            return new Input(STDIN, bytes);
+        } catch (java.io.IOException e) {
+            err.println("orca: " + STDIN + ": read failed (" + e.getMessage() + ")");
             return null;
         }
     }

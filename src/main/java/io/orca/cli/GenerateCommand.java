@@ -12,8 +12,12 @@ import java.util.concurrent.Callable;
 /** {@code orca generate}: writes each GitOps repository's Flux manifests under an output folder, and nothing elsewhere. */
 @Command(name = "generate", mixinStandardHelpOptions = true,
         description = "Generate the Flux v2 manifests of every organization into DIR/<repository>/<release_dir>.",
-        footer = {"", "Exit codes: 0 generated, 1 invalid network.yaml or unsupported platform, 2 usage error (also an unreadable FILE,"
-                + " or a symbolic link under DIR: nothing is written or deleted through one)."})
+        footer = {"", "Examples:",
+                "  orca generate network.yaml --out build/gitops",
+                "  git diff --no-index build/gitops-before build/gitops",
+                "", "Exit codes: 0 generated, 1 invalid network.yaml or unsupported platform, 2 usage error, an unreadable FILE or a symbolic",
+                "link under DIR (nothing is written or deleted through one),",
+                "130 interrupted (Ctrl-C; DIR may then hold part of the output)."})
 public final class GenerateCommand implements Callable<Integer> {
     @Mixin
     NetworkInput input;
@@ -25,7 +29,9 @@ public final class GenerateCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         Cli.Input in = input.read();
         if (in == null) return input.failure;
+        Interrupts.note(out + " may hold part of the output: run the command again");
         GenerateService.IntoFolder result = GenerateService.intoFolder(in.name(), in.bytes(), input.store(), Path.of(".orca"), out);
+        Interrupts.note(null);
         if (result.refusal() != null) {
             Cli.err().println("orca: " + result.refusal());
             return result.outsideFolder() ? Cli.EXIT_USAGE : Cli.EXIT_INVALID;

@@ -12,13 +12,30 @@ import java.nio.file.FileSystemException;
 import java.util.List;
 
 /** Entry point of the orca CLI. Starts no framework: commands are plain picocli objects over the use-case services. */
-@Command(name = "orca", mixinStandardHelpOptions = true, version = "orca 0.1.0",
-        description = "Deploys multi-organisation blockchain networks the GitOps way.")
+@Command(name = "orca", mixinStandardHelpOptions = true, versionProvider = VersionCommand.Provider.class,
+        description = "Deploys multi-organisation blockchain networks the GitOps way.",
+        footer = {"", "Examples:",
+                "  orca validate network.yaml",
+                "  orca publish network.yaml --dry-run",
+                "  orca help secrets keygen",
+                "",
+                "Environment:",
+                "  ORCA_STATE_DIR   default of --state-dir (private material kept on this machine; .orca/secrets)",
+                "  ORCA_WORK_DIR    default of --work-dir (cache of fetched repositories; ~/.cache/orca)",
+                "  ORCA_OUTPUT      default of -o/--output (json, ...) where the command knows that format",
+                "  ORCA_PROGRESS    auto (default: on a terminal), plain (lines, for CI logs) or off",
+                "  ORCA_JAVA, ORCA_JAVA_OPTS, ORCA_TRAIN   the launcher's (see README.md)",
+                "",
+                "Exit codes (every command): 0 done; 1 failed (invalid network.yaml, a refusal, a failed repository",
+                "or chart); 2 usage error or an unreadable FILE; 3 changes pending (diff, publish --dry-run);",
+                "130 interrupted (Ctrl-C). Details: docs/cli.md."})
 public final class Main implements Runnable {
     /** The subcommands' names, in the order help lists them. */
-    private static final List<String> COMMANDS =
-            List.of("validate", "plan", "generate", "template", "publish", "diff", "apply", "status", "destroy", "schema",
-                    "secrets", "help");
+    private static final List<String> COMMANDS = List.of("validate", "plan", "generate", "template", "publish", "diff",
+            "apply", "status", "destroy", "schema", "secrets", "completion", "version", "help");
+
+    /** Commands that see every command: help lists them, completion scripts them. */
+    private static final List<String> WHOLE_TREE = List.of("help", "completion");
 
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -35,16 +52,20 @@ public final class Main implements Runnable {
             case "destroy" -> new DestroyCommand();
             case "schema" -> new SchemaCommand();
             case "secrets" -> new SecretsCommand();
-            case "help" -> new CommandLine.HelpCommand();
+            case "completion" -> new CompletionCommand();
+            case "version" -> new VersionCommand();
+            case "help" -> new HelpCommand();
             default -> throw new IllegalArgumentException(name);
         };
     }
 
     public static void main(String[] args) {
+        Interrupts.install();
         System.exit(run(args));
     }
 
     public static int run(String... args) {
+        Cli.quiet(false);
         CommandLine cl = commandLine(args);
         cl.setErr(Cli.err());
         cl.setOut(Cli.out());
@@ -75,11 +96,12 @@ public final class Main implements Runnable {
      */
     static CommandLine commandLine(String... args) {
         CommandLine cl = new CommandLine(new Main());
-        if (args.length > 0 && !"help".equals(args[0]) && COMMANDS.contains(args[0])) {
+        if (args.length > 0 && !WHOLE_TREE.contains(args[0]) && COMMANDS.contains(args[0])) {
             cl.addSubcommand(args[0], command(args[0]));
         } else {
             for (String name : COMMANDS) cl.addSubcommand(name, command(name));
         }
+        CommonOptions.addTo(cl);
         return cl;
     }
 

@@ -12,13 +12,17 @@ import java.util.List;
 
 /** The network.yaml argument and state options shared by generate, template and plan. */
 final class NetworkInput {
-    @Parameters(index = "0", paramLabel = "FILE", description = "the network.yaml")
+    @Parameters(index = "0", paramLabel = "FILE", description = "the network.yaml ('-' reads it from stdin)")
     Path file;
 
-    @Option(names = "--state-dir", paramLabel = "DIR", converter = Cli.Directory.class, defaultValue = ".orca/secrets",
+    @Option(names = "--state-dir", paramLabel = "DIR", converter = Cli.Directory.class,
+            defaultValue = "${env:ORCA_STATE_DIR:-.orca/secrets}",
             description = "where publish keeps generated private material on this machine, never published; read here, "
-                    + "never written (default: ${DEFAULT-VALUE})")
+                    + "never written (default: $ORCA_STATE_DIR, else .orca/secrets)")
     Path stateDir;
+
+    /** The exit code when {@link #plan()} returned null: 2 the file could not be read, 1 it is invalid or refused. */
+    int failure = Cli.EXIT_INVALID;
 
     /** The material of earlier runs on this machine, read only. */
     LocalMaterialStore store() {
@@ -38,7 +42,10 @@ final class NetworkInput {
     /** Validates and plans without writing anything (plan, template); on failure prints why and returns null. */
     PlanningService.Planned plan() {
         Cli.Input input = read();
-        if (input == null) return null;
+        if (input == null) {
+            failure = Cli.EXIT_USAGE;
+            return null;
+        }
         PlanningService.Planned planned;
         try {
             planned = PlanningService.plan(input.name(), input.bytes(), PlanningService.Request.preview(store()));

@@ -6,7 +6,8 @@ import picocli.CommandLine.Command;
 import java.util.concurrent.Callable;
 
 /** {@code orca schema}: prints the network.yaml JSON Schema (for editors and other validators). */
-@Command(name = "schema", mixinStandardHelpOptions = true, description = "Print the network.yaml JSON Schema (draft 2020-12).")
+@Command(name = "schema", mixinStandardHelpOptions = true, description = "Print the network.yaml JSON Schema (draft 2020-12).",
+        footer = {"", "Example:", "  orca schema > network.schema.json", "", "Exit codes: 0, 2 usage error."})
 public final class SchemaCommand implements Callable<Integer> {
     @Override
     public Integer call() {

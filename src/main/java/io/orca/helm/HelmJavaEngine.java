@@ -11,7 +11,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.util.Comparator;
@@ -232,7 +231,7 @@ public final class HelmJavaEngine implements HelmEngine {
     private static <T> T withValuesFile(Values values, Function<Path, T> use) {
         Path dir = null;
         try {
-            dir = Files.createTempDirectory("orca-values", PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+            dir = PrivateTempFolders.create("orca-values");
             Path file = dir.resolve("values.yaml");
             Files.writeString(file, values.yaml(), StandardCharsets.UTF_8);
             return use.apply(file);

@@ -12,11 +12,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
 /**
  * helm-java has no kube-context option: Helm uses the kubeconfig's current-context. For a target naming a context,
@@ -33,12 +31,7 @@ final class KubeConfigs {
     record Scoped(Path file, Path ownedDir) implements AutoCloseable {
         @Override
         public void close() {
-            if (ownedDir == null) return;
-            try (Stream<Path> s = Files.walk(ownedDir)) {
-                for (Path p : s.sorted(Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
-            } catch (IOException ignored) {
-                // best effort: a temporary folder the OS cleans anyway
-            }
+            if (ownedDir != null) PrivateTempFolders.delete(ownedDir);
         }
     }
 
@@ -48,7 +41,7 @@ final class KubeConfigs {
         String cut = cutDown(read(source), target.context(), source.toAbsolutePath().getParent(), source);
         Path dir = null;
         try {
-            dir = Files.createTempDirectory("orca-kube", PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+            dir = PrivateTempFolders.create("orca-kube");
             Path file = Files.createFile(dir.resolve("config"), PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
             Files.writeString(file, cut, StandardCharsets.UTF_8);
             return new Scoped(file, dir);

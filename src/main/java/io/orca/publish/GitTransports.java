@@ -267,7 +267,15 @@ final class GitTransports implements AutoCloseable {
                 || text.contains("no route to host")) {
             Throwable root = e;
             while (root.getCause() != null) root = root.getCause();
-            msg = "cannot reach " + url + ": " + root.getMessage();
+            // UnknownHostException's message is the bare host name: say what it means.
+            String why = root instanceof java.net.UnknownHostException ? "host " + root.getMessage() + " is unknown (DNS) or unreachable"
+                    : root.getMessage();
+            msg = "cannot reach " + url + ": " + why;
+            // A URL copied from Bevel's samples (https://github.com/<username>/bevel.git) was never going to answer.
+            if (java.util.regex.Pattern.compile("<[A-Za-z][A-Za-z0-9 _.-]*>").matcher(url).find()) {
+                msg += "; the URL still holds a placeholder (<...>, see ORCA-W001): put the repository's real URL in"
+                        + " network.yaml (gitops.git_url)";
+            }
         } else {
             Throwable root = e;
             while (root.getCause() != null && root.getCause() != root) root = root.getCause();

@@ -12,7 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** Main registers only the command it runs (start-up cost); help, typos and no command still see every command. */
 class MainTest {
     private static final List<String> ALL = List.of("validate", "plan", "generate", "template", "publish", "diff",
-            "apply", "status", "destroy", "schema", "secrets", "help");
+            "apply", "status", "destroy", "schema", "secrets", "completion", "version", "help");
 
     @Test
     void aNamedCommandIsTheOnlyOneRegistered() {
@@ -23,7 +23,7 @@ class MainTest {
     @Test
     void helpNoCommandOrAnUnknownOneRegisterEveryCommandInHelpOrder() {
         for (String[] args : List.of(new String[0], new String[]{"help"}, new String[]{"--help"}, new String[]{"validat"},
-                new String[]{"--version"})) {
+                new String[]{"--version"}, new String[]{"completion", "bash"})) {
             assertEquals(ALL, List.copyOf(Main.commandLine(args).getSubcommands().keySet()), String.join(" ", args));
         }
     }
