@@ -116,7 +116,7 @@ public final class PublishService {
         }
         UnaryOperator<Network> adjust = request.local() ? PublishService::embedded : n -> n;
         Network network = adjust.apply(ModelBinder.bind((YMap) report.document().get(), report.load().source()));
-        if (request.options().dryRun()) return run(request, report, network, adjust, warnings);
+        if (request.options().dryRun()) return run(request, report, network, adjust, warnings, progress);
         // A run holds its repositories from reading their files to the push (in a fixed order: no deadlock), so a
         // second run sharing the work folder seals against what the first one pushed (issue 10, item 10).
         java.util.TreeMap<String, GitTarget> byKey = new java.util.TreeMap<>();
@@ -129,7 +129,7 @@ public final class PublishService {
             for (GitTarget t : byKey.values()) {
                 locks.add(io.orca.publish.RepositoryCache.runLock(request.options().workDir(), t, request.options().lockTimeout()));
             }
-            return run(request, report, network, adjust, warnings);
+            return run(request, report, network, adjust, warnings, progress);
         } catch (PublishException e) {
             return new Result(null, null, warnings, e.getMessage());
         } finally {
@@ -148,7 +148,7 @@ public final class PublishService {
     }
 
     private static Result run(Request request, ValidationService.Report report, Network network,
-                              UnaryOperator<Network> adjust, List<String> warnings) {
+                              UnaryOperator<Network> adjust, List<String> warnings, Progress progress) {
         boolean dryRun = request.options().dryRun();
         Publisher publisher = new Publisher(request.options());
         // What each repository holds now: earlier encrypted Secrets keep their bytes when unchanged, and their side

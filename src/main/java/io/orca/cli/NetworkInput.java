@@ -21,9 +21,6 @@ final class NetworkInput {
                     + "never written (default: $ORCA_STATE_DIR, else .orca/secrets)")
     Path stateDir;
 
-    /** The exit code when {@link #plan()} returned null: 2 the file could not be read, 1 it is invalid or refused. */
-    int failure = Cli.EXIT_INVALID;
-
     /** The material of earlier runs on this machine, read only. */
     LocalMaterialStore store() {
         return new LocalMaterialStore(stateDir);
