@@ -17,7 +17,7 @@ import java.util.List;
 public final class Main implements Runnable {
     /** The subcommands' names, in the order help lists them. */
     private static final List<String> COMMANDS =
-            List.of("validate", "plan", "generate", "template", "publish", "diff", "schema", "secrets", "help");
+            List.of("validate", "plan", "generate", "template", "publish", "diff", "schema", "secrets", "serve", "help");
 
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -31,6 +31,7 @@ public final class Main implements Runnable {
             case "diff" -> new DiffCommand();
             case "schema" -> new SchemaCommand();
             case "secrets" -> new SecretsCommand();
+            case "serve" -> new ServeCommand();
             case "help" -> new CommandLine.HelpCommand();
             default -> throw new IllegalArgumentException(name);
         };
