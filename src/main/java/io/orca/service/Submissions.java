@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.orca.app.PublishService;
 import io.orca.model.Redaction;
-import io.orca.publish.PublishOptions;
 import io.orca.publish.RepositoryReport;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -87,9 +86,8 @@ class Submissions implements AutoCloseable {
         useCases.plan(body);
         Path dir = settings.networkDir(network);
         // A work folder that does not exist: the use case fetches into a temporary one and deletes it.
-        PublishOptions options = PublishOptions.defaults(dir.resolve("dry-run-" + java.util.UUID.randomUUID())).withDryRun(true);
-        PublishService.Result r = PublishService.publish(new PublishService.Request(UseCases.INPUT_NAME, body, dir,
-                dir.resolve("secrets"), options, false, useCases.credentials()));
+        PublishService.Result r = PublishService.publish(PublishService.request(UseCases.INPUT_NAME, body, dir, dir.resolve("secrets"),
+                dir.resolve("dry-run-" + java.util.UUID.randomUUID()), true, false).withCredentials(useCases.credentials()));
         Map<String, Object> out = result(r, true);
         if (r.refusal() != null) throw UseCases.refused(r.refusal());
         if (r.outcome() != null && !r.outcome().ok()) throw useCases.invalid(r.outcome().report());
@@ -117,8 +115,8 @@ class Submissions implements AutoCloseable {
             store.started(s.id());
             byte[] body = store.body(s.id());
             Path dir = settings.networkDir(s.network());
-            PublishService.Result r = PublishService.publish(new PublishService.Request(UseCases.INPUT_NAME, body, dir,
-                    dir.resolve("secrets"), PublishOptions.defaults(dir.resolve("cache")), false, useCases.credentials()));
+            PublishService.Result r = PublishService.publish(PublishService.request(UseCases.INPUT_NAME, body, dir,
+                    dir.resolve("secrets"), dir.resolve("cache"), false, false).withCredentials(useCases.credentials()));
             result = result(r, false);
             state = r.ok() && r.report() != null && !r.report().anyFailed() ? Submission.State.PUBLISHED : Submission.State.FAILED;
         } catch (RuntimeException e) {

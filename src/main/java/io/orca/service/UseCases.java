@@ -30,10 +30,11 @@ class UseCases {
     private final ObjectMapper json;
     private final CredentialResolver credentials;
 
-    UseCases(ObjectMapper json, ServiceSettings settings) {
+    UseCases(ObjectMapper json, ServiceSettings settings, org.springframework.core.env.Environment env) {
         this.json = json;
         String prefix = settings.credentialEnvPrefix();
-        this.credentials = CredentialResolver.environmentOnly(name -> name.startsWith(prefix) ? System.getenv(name) : null);
+        // Spring's environment: the process's variables, and system properties of the same name.
+        this.credentials = CredentialResolver.environmentOnly(name -> name.startsWith(prefix) ? env.getProperty(name) : null);
     }
 
     CredentialResolver credentials() {
