@@ -41,7 +41,7 @@ class ApiController {
             + "order, as json (default), mermaid or text. 422 with the diagnostics when the network is not valid.")
     @RequestBody(content = @io.swagger.v3.oas.annotations.media.Content(mediaType = "application/yaml"))
     @PostMapping(path = "/api/v1/plan")
-    ResponseEntity<?> plan(HttpServletRequest request, @RequestParam(defaultValue = "json") String format) throws IOException {
+    ResponseEntity<?> plan(HttpServletRequest request, @RequestParam(name = "format", defaultValue = "json") String format) throws IOException {
         if (!java.util.List.of("json", "mermaid", "text").contains(format)) {
             throw new ApiException(HttpStatus.BAD_REQUEST, "bad-request", "unknown format '" + format + "'; use json, mermaid or text");
         }

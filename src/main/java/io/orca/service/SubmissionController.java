@@ -43,7 +43,7 @@ class SubmissionController {
             + "fail answers 200 with that submission. `dryRun=true`: what would change, with the diff (200), nothing stored.")
     @RequestBody(content = @io.swagger.v3.oas.annotations.media.Content(mediaType = "application/yaml"))
     @PostMapping(path = "/api/v1/networks/{network}/submissions", produces = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<Object> submit(@PathVariable String network, @RequestParam(defaultValue = "false") boolean dryRun,
+    ResponseEntity<Object> submit(@PathVariable("network") String network, @RequestParam(name = "dryRun", defaultValue = "false") boolean dryRun,
                                   HttpServletRequest request) throws IOException {
         Caller caller = authorize(network);
         byte[] body = Bodies.read(request, settings.maxBodyBytes());
@@ -56,7 +56,7 @@ class SubmissionController {
     @Operation(summary = "A submission", description = "Its state (ACCEPTED, RUNNING, PUBLISHED, FAILED) and, once done, the "
             + "status and commit per repository.")
     @GetMapping(path = "/api/v1/networks/{network}/submissions/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
-    Map<String, Object> get(@PathVariable String network, @PathVariable String id) {
+    Map<String, Object> get(@PathVariable("network") String network, @PathVariable("id") String id) {
         authorize(network);
         return store.find(id).filter(s -> s.network().equals(network)).map(this::view)
                 .orElseThrow(() -> new ApiException(HttpStatus.NOT_FOUND, "not-found", "no submission " + id + " of network " + network));
@@ -64,14 +64,14 @@ class SubmissionController {
 
     @Operation(summary = "The network's submissions", description = "The latest 50, newest first.")
     @GetMapping(path = "/api/v1/networks/{network}/submissions", produces = MediaType.APPLICATION_JSON_VALUE)
-    List<Map<String, Object>> list(@PathVariable String network) {
+    List<Map<String, Object>> list(@PathVariable("network") String network) {
         authorize(network);
         return store.list(network, 50).stream().map(this::view).toList();
     }
 
     @Operation(summary = "The network's audit trail", description = "Who submitted which input (sha256), the outcome and the commits.")
     @GetMapping(path = "/api/v1/networks/{network}/audit", produces = MediaType.APPLICATION_JSON_VALUE)
-    List<SubmissionStore.AuditRecord> audit(@PathVariable String network) {
+    List<SubmissionStore.AuditRecord> audit(@PathVariable("network") String network) {
         authorize(network);
         return store.audit(network);
     }
