@@ -72,6 +72,19 @@ final class ServiceTestSupport {
         return send(port, "GET", path, token, null, null);
     }
 
+    /** The status a POST of {@code length} bytes gets when only its headers are sent (raw HTTP/1.1 on a socket). */
+    static int statusBeforeBody(int port, String path, String token, long length) throws IOException {
+        try (java.net.Socket socket = new java.net.Socket(java.net.InetAddress.getLoopbackAddress(), port)) {
+            socket.setSoTimeout(60_000);
+            String head = "POST " + path + " HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\nAuthorization: Bearer " + token
+                    + "\r\nContent-Type: application/yaml\r\nContent-Length: " + length + "\r\n\r\n";
+            socket.getOutputStream().write(head.getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream().flush();
+            String status = new java.io.BufferedReader(new java.io.InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII)).readLine();
+            return Integer.parseInt(status.split(" ")[1]);
+        }
+    }
+
     /** Polls a submission until it is done (PUBLISHED or FAILED). */
     static JsonNode awaitDone(int port, String location, String token) throws Exception {
         long deadline = System.nanoTime() + Duration.ofSeconds(180).toNanos();
