@@ -19,9 +19,23 @@ import java.util.regex.Pattern;
 public final class CredentialResolver {
     private static final Pattern REFERENCE = CredentialReference.PATTERN;
     private final Function<String, String> environment;
+    private final boolean files;
 
     public CredentialResolver(Function<String, String> environment) {
+        this(environment, true);
+    }
+
+    private CredentialResolver(Function<String, String> environment, boolean files) {
         this.environment = environment;
+        this.files = files;
+    }
+
+    /**
+     * A resolver that reads no file: {@code ${file:...}} references and key paths are refused. For the service, where
+     * network.yaml comes from someone else and a file of the server must not end up as their Git password.
+     */
+    public static CredentialResolver environmentOnly(Function<String, String> environment) {
+        return new CredentialResolver(environment, false);
     }
 
     public static CredentialResolver system() {
@@ -48,7 +62,12 @@ public final class CredentialResolver {
             }
             return capped(Secret.of(v), where, "environment variable " + name);
         }
+        if (!files) throw noFiles(where);
         return Secret.of(readFile(expand(name), where).strip());
+    }
+
+    private static UnresolvedCredentialException noFiles(String where) {
+        return new UnresolvedCredentialException(where + ": file references are not resolved here (only ${env:NAME})");
     }
 
     /** A credential within {@link CredentialReference#MAX_BYTES} (UTF-8), or the reason it is refused. */
@@ -64,6 +83,7 @@ public final class CredentialResolver {
 
     /** A path reference (e.g. gitops.private_key): {@code ${file:PATH}} or a plain path, {@code ~} expanded. */
     public Path resolvePath(Secret value, String where) {
+        if (!files) throw noFiles(where);
         Matcher m = REFERENCE.matcher(value.reveal().trim());
         String p = m.matches() ? (m.group(1).equals("file") ? m.group(2) : resolve(value, where).reveal()) : value.reveal().trim();
         Path path = expand(p);

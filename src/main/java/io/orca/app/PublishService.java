@@ -49,6 +49,10 @@ public final class PublishService {
      */
     public record Request(String name, byte[] bytes, Path baseDir, Path stateDir, PublishOptions options, boolean local,
                           CredentialResolver credentials) {
+        /** This request with another credential resolver (the service's, which reads no file). */
+        public Request withCredentials(CredentialResolver other) {
+            return new Request(name, bytes, baseDir, stateDir, options, local, other);
+        }
     }
 
     /** What happened: the generate outcome (diagnostics when invalid) and the per-repository report. */

@@ -32,7 +32,7 @@ import java.util.List;
 public final class Main implements Runnable {
     /** The subcommands' names, in the order help lists them. */
     private static final List<String> COMMANDS = List.of("validate", "plan", "generate", "template", "publish", "diff",
-            "apply", "status", "destroy", "schema", "secrets", "completion", "version", "help");
+            "apply", "status", "destroy", "schema", "secrets", "serve", "completion", "version", "help");
 
     /** Commands that see every command: help lists them, completion scripts them. */
     private static final List<String> WHOLE_TREE = List.of("help", "completion");
@@ -52,6 +52,7 @@ public final class Main implements Runnable {
             case "destroy" -> new DestroyCommand();
             case "schema" -> new SchemaCommand();
             case "secrets" -> new SecretsCommand();
+            case "serve" -> new ServeCommand();
             case "completion" -> new CompletionCommand();
             case "version" -> new VersionCommand();
             case "help" -> new HelpCommand();

@@ -107,7 +107,8 @@ class ArchitectureTest {
     @Test
     void frontEndsCallUseCasesOnly() {
         check(noClasses().that().resideInAnyPackage("io.orca.cli..", "io.orca.service..").should().dependOnClassesThat()
-                .resideInAnyPackage(orcaExcept("app", "report", "diag", "load", "model", "plan", "validate", "cli", "service", "apply")));
+                .resideInAnyPackage(orcaExcept("app", "report", "diag", "load", "model", "plan", "validate", "cli", "service", "apply", "publish")));
+        check(noClasses().that().resideInAPackage("io.orca.cli..").should().dependOnClassesThat().resideInAPackage("io.orca.publish.."));
         // Dev mode's options, progress and report records (io.orca.apply) are what its use cases take and return; its
         // engines are driven by io.orca.app only.
         for (String engine : List.of("ApplyEngine", "DestroyEngine", "StatusReader", "ReleaseApplier", "ReadinessWait")) {
@@ -116,17 +117,33 @@ class ArchitectureTest {
         }
     }
 
+    /** The service reads publish's reports (per repository status and commit), never its machinery. */
     @Test
-    void nothingDependsOnAFrontEnd() {
-        check(noClasses().that().resideOutsideOfPackages("io.orca.cli..").should().dependOnClassesThat().resideInAPackage("io.orca.cli.."));
-        check(noClasses().that().resideOutsideOfPackages("io.orca.service..").should().dependOnClassesThat()
-                .resideInAPackage("io.orca.service..").allowEmptyShould(true));
+    void theServiceReadsOnlyPublishReports() {
+        check(noClasses().that().resideInAPackage("io.orca.service..").should().dependOnClassesThat(
+                com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage("io.orca.publish..")
+                        .and(com.tngtech.archunit.base.DescribedPredicate.not(
+                                com.tngtech.archunit.core.domain.properties.HasName.Predicates.nameMatching(".*\\.(PublishReport|RepositoryReport|PublishStatus|HelmReleaseRef)")))));
     }
 
     @Test
+    void nothingDependsOnAFrontEnd() {
+        check(noClasses().that().resideOutsideOfPackages("io.orca.cli..").should().dependOnClassesThat().resideInAPackage("io.orca.cli.."));
+        // `orca serve` is the one way in: ServeCommand calls Server, nothing else outside the service names it.
+        check(noClasses().that().resideOutsideOfPackages("io.orca.service..").and().doNotHaveFullyQualifiedName("io.orca.cli.ServeCommand")
+                .should().dependOnClassesThat().resideInAPackage("io.orca.service.."));
+        check(noClasses().that().haveFullyQualifiedName("io.orca.cli.ServeCommand").should().dependOnClassesThat(
+                com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage("io.orca.service..")
+                        .and(com.tngtech.archunit.base.DescribedPredicate.not(
+                                com.tngtech.archunit.core.domain.properties.HasName.Predicates.nameMatching("io\\.orca\\.service\\.Server(\\$Options)?")))));
+    }
+
+    /** Spring, its web server, store and API description stay in the service: no other command loads them. */
+    @Test
     void onlyTheServiceStartsSpring() {
         check(noClasses().that().resideOutsideOfPackage("io.orca.service..").should().dependOnClassesThat()
-                .resideInAPackage("org.springframework.."));
+                .resideInAnyPackage("org.springframework..", "org.springdoc..", "io.swagger..", "jakarta.servlet..",
+                        "org.apache.catalina..", "org.apache.tomcat..", "org.h2..", "org.apache.logging.log4j..", "org.apache.commons.logging.."));
     }
 
     @Test
