@@ -156,6 +156,13 @@ class ApplyOnClusterTest {
             int v3 = text.indexOf("enabled: false", text.indexOf("name: validator-3"));
             String metrics = text.substring(0, v3) + "enabled: true" + text.substring(v3 + "enabled: false".length());
             Path changed = write(tmp, "metrics.yaml", metrics);
+            Run dryRun = orca("apply", changed.toString(), "--state-dir", state, "--dry-run");
+            assertEquals(3, dryRun.code(), dryRun::toString);
+            assertEquals("WOULD UPGRADE", dryRun.status(a + "-validator-3"), dryRun::toString);
+            assertEquals(9, dryRun.count("UNCHANGED"), dryRun::toString);
+            assertTrue(dryRun.out().contains("--- " + nsA + "/" + a + "-validator-3 values (live)"), dryRun::toString);
+            assertTrue(dryRun.out().contains("+++ " + nsA + "/" + a + "-validator-3 manifest (planned)"), dryRun::toString);
+            assertEquals(List.of("1"), revisions(ca.client(), nsA, a + "-validator-3"), "a dry run changes nothing");
             Run upgrade = orca("apply", changed.toString(), "--state-dir", state);
             assertEquals(0, upgrade.code(), upgrade::toString);
             assertEquals(1, upgrade.count("UPGRADED"), upgrade::toString);
