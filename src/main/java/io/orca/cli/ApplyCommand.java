@@ -19,7 +19,12 @@ import java.util.concurrent.Callable;
 /** {@code orca apply}: dev mode — the planned releases installed straight into each organization's cluster. */
 @Command(name = "apply", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Install or upgrade each organization's releases directly in its cluster with Helm's engine (dev mode: no Git, no Flux).",
-        footer = {"", "Exit codes: 0 every release Ready (--dry-run: nothing would change);",
+        footer = {"", "Examples:",
+                "  orca apply network.yaml",
+                "  orca apply network.yaml --org alpha --dry-run",
+                "  orca apply network.yaml --atomic --timeout 10m",
+                "",
+                "Exit codes: 0 every release Ready (--dry-run: nothing would change);",
                 "1 invalid network.yaml, a refusal or a failed release; 2 usage error;",
                 "3 --dry-run: something would change; 130 interrupted."})
 public class ApplyCommand implements Callable<Integer> {

@@ -20,7 +20,11 @@ import java.util.concurrent.Callable;
 /** {@code orca destroy}: dev mode — what orca apply installed, removed from each organization's cluster. */
 @Command(name = "destroy", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Uninstall what orca apply installed (dependents first), wait until its Pods are gone, and delete the namespaces it created.",
-        footer = {"", "Volume claims and generated key material are kept (and the namespace",
+        footer = {"", "Examples:",
+                "  orca destroy network.yaml --org alpha",
+                "  orca destroy network.yaml --yes --purge-data",
+                "",
+                "Volume claims and generated key material are kept (and the namespace",
                 "holding them) unless --purge-data.",
                 "Exit codes: 0 destroyed, or nothing was there; 1 a release or a namespace",
                 "could not be removed, invalid network.yaml; 2 usage error (no --yes when not",

@@ -13,7 +13,10 @@ import java.util.concurrent.Callable;
  */
 @Command(name = "serve", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Run the submission service: validate, plan and publish network.yaml files over HTTP (docs/serve.md).",
-        footer = {"", "The first admin token comes from the environment variable ORCA_ADMIN_TOKEN.",
+        footer = {"", "Examples:",
+                "  ORCA_ADMIN_TOKEN=$(openssl rand -hex 32) orca serve --port 8080",
+                "",
+                "The first admin token comes from the environment variable ORCA_ADMIN_TOKEN.",
                 "Exit codes: 0 stopped, 1 could not start (port in use, store held by another service), 2 usage error."})
 public final class ServeCommand implements Callable<Integer> {
     @Option(names = "--port", paramLabel = "N", defaultValue = "8080", description = "HTTP port (default: ${DEFAULT-VALUE}; 0: any free one)")

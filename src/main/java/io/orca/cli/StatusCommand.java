@@ -21,7 +21,11 @@ import java.util.concurrent.Callable;
 /** {@code orca status}: each organization's releases, from its cluster, in the mode they were delivered. Read only. */
 @Command(name = "status", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Show each organization's releases from its cluster: Helm status and workload readiness (dev mode) or Flux's Ready conditions (GitOps).",
-        footer = {"", "Exit codes: 0 every release of every selected organization is Ready;",
+        footer = {"", "Examples:",
+                "  orca status network.yaml",
+                "  orca status network.yaml --org alpha -o json",
+                "",
+                "Exit codes: 0 every release of every selected organization is Ready;",
                 "1 anything else (not Ready, not deployed, a cluster unreachable, invalid",
                 "network.yaml); 2 usage error."})
 public class StatusCommand implements Callable<Integer> {
