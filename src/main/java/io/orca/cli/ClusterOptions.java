@@ -35,7 +35,7 @@ final class ClusterOptions {
 
     /** Go-style durations as Helm takes them: 90s, 5m, 1m30s, 2h (a bare number is seconds). */
     static final class DurationConverter implements CommandLine.ITypeConverter<Duration> {
-        private static final Pattern PART = Pattern.compile("(\\d{1,6})(h|m|s|ms)");
+        private static final Pattern PART = Pattern.compile("(\\d{1,6}+)(ms|h|m|s)");
 
         @Override
         public Duration convert(String value) {
