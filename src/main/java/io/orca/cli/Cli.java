@@ -59,6 +59,14 @@ final class Cli {
         err = safe(e, true);
     }
 
+    /** From now on nothing is printed (the process is exiting on a signal; see {@link Interrupts}). */
+    static void silence() {
+        PrintWriter none = new PrintWriter(java.io.Writer.nullWriter());
+        out = none;
+        err = none;
+        Progress.stopAll();
+    }
+
     /** Redirects stdin (tests). */
     static void stdin(java.io.InputStream i) {
         in = i;

@@ -122,6 +122,8 @@ final class Interrupts {
         String n = note;
         Cli.err().println("orca: " + word + (n == null ? "" : "; " + n));
         Cli.err().flush();
+        // The command's threads run on while the shutdown hooks do: nothing they print may follow this line.
+        Cli.silence();
         System.exit(code);
     }
 }

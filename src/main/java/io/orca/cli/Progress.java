@@ -19,6 +19,7 @@ final class Progress implements io.orca.app.Progress, AutoCloseable {
     enum Mode { TERMINAL, PLAIN, OFF }
 
     private static volatile Progress active;
+    private static volatile boolean stopped;
 
     private final Mode mode;
     private final PrintStream terminal;
@@ -65,7 +66,7 @@ final class Progress implements io.orca.app.Progress, AutoCloseable {
 
     @Override
     public synchronized void step(String what, int done, int total, String current) {
-        if (mode == Mode.OFF || total <= 0) return;
+        if (mode == Mode.OFF || total <= 0 || stopped) return;
         String line = "orca: " + done + "/" + total + " " + what + (current == null ? "" : " (" + Printable.escape(current) + ")");
         if (mode == Mode.PLAIN) {
             int tenth = done * 10 / total;
@@ -86,7 +87,7 @@ final class Progress implements io.orca.app.Progress, AutoCloseable {
 
     /** A one-off note while nothing is counted (e.g. "fetching 3 repositories"), same rules. */
     synchronized void note(String text) {
-        if (mode == Mode.OFF) return;
+        if (mode == Mode.OFF || stopped) return;
         if (mode == Mode.PLAIN) {
             Cli.err().println("orca: " + text);
             return;
@@ -105,6 +106,12 @@ final class Progress implements io.orca.app.Progress, AutoCloseable {
             drawn = false;
         }
         if (active == this) active = null;
+    }
+
+    /** No progress is drawn any more (the process is exiting on a signal). */
+    static void stopAll() {
+        stopped = true;
+        clearActive();
     }
 
     /** Erases whatever progress line is on the terminal (the interrupt handler, before it says why it stops). */

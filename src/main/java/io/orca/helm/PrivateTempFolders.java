@@ -16,16 +16,24 @@ import java.util.stream.Stream;
  */
 final class PrivateTempFolders {
     private static final Set<Path> LIVE = ConcurrentHashMap.newKeySet();
+    private static final Object LOCK = new Object();
+    /** How long the exit waits for calls in flight to delete their own folders before deleting what is left. */
+    private static final long DRAIN_MS = 2000;
     private static volatile boolean hooked;
+    private static boolean closing;
 
     private PrivateTempFolders() {
     }
 
+    /** A new private folder; refused once the JVM exits (render threads keep running while shutdown hooks do). */
     static Path create(String prefix) throws IOException {
         hook();
-        Path dir = Files.createTempDirectory(prefix, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
-        LIVE.add(dir);
-        return dir;
+        synchronized (LOCK) {
+            if (closing) throw new IOException("Orca is exiting");
+            Path dir = Files.createTempDirectory(prefix, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+            LIVE.add(dir);
+            return dir;
+        }
     }
 
     static void delete(Path dir) {
@@ -34,16 +42,34 @@ final class PrivateTempFolders {
         } catch (IOException ignored) {
             // best effort: a temporary folder the OS cleans anyway
         }
-        LIVE.remove(dir);
+        if (!Files.exists(dir)) LIVE.remove(dir);
+    }
+
+    /**
+     * No new folder from now on; calls in flight (milliseconds for a template) delete theirs when they finish; what
+     * is still there after {@link #DRAIN_MS} (a call that waits on a cluster) is deleted here, twice if a late write
+     * refilled it.
+     */
+    private static void atExit() {
+        synchronized (LOCK) {
+            closing = true;
+        }
+        long deadline = System.nanoTime() + DRAIN_MS * 1_000_000L;
+        try {
+            while (!LIVE.isEmpty() && System.nanoTime() < deadline) Thread.sleep(10);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        for (int round = 0; round < 2 && !LIVE.isEmpty(); round++) {
+            for (Path dir : LIVE.toArray(Path[]::new)) delete(dir);
+        }
     }
 
     private static void hook() {
         if (hooked) return;
         synchronized (PrivateTempFolders.class) {
             if (hooked) return;
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                for (Path dir : LIVE.toArray(Path[]::new)) delete(dir);
-            }, "orca-helm-temp-cleanup"));
+            Runtime.getRuntime().addShutdownHook(new Thread(PrivateTempFolders::atExit, "orca-helm-temp-cleanup"));
             hooked = true;
         }
     }

@@ -97,7 +97,7 @@ class DocsConventionTest {
     @Test
     void orcaCommandsAndOptionsMustExist() {
         StaticChecks c = checks();
-        assertEquals(List.of("unknown option '--org' for 'orca secrets keygen' (its options: --orca-dir, -V/--version, -h/--help)"),
+        assertEquals(List.of("unknown option '--org' for 'orca secrets keygen' (its options: --orca-dir, -V/--version, -h/--help, -q/--quiet)"),
                 c.check("orca secrets keygen --org org1", true));
         assertEquals(List.of(), c.check("./orca secrets keygen org1", false));
         assertEquals(List.of(), c.check("orca plan FILE [--format text\\|json\\|mermaid]", true));
