@@ -83,6 +83,7 @@ final class DesiredTree {
                 touched.add(dir.get());
             }
         }
+        Set<String> legacy = legacyDirectories(repo, remaining, network, published);
         remaining.keySet().removeAll(delete);
         // the desired files: a file Orca did not write may not stand in their way (one with the same bytes is adopted)
         Map<String, ObjectId> desired = new TreeMap<>();
@@ -97,6 +98,7 @@ final class DesiredTree {
                 Entry there = remaining.get(p);
                 if (there != null) {
                     if (there.id().equals(id) && there.mode() == FileMode.REGULAR_FILE) remaining.remove(p);
+                    else if (there.mode() == FileMode.REGULAR_FILE && legacy.contains(d.path())) remaining.remove(p);
                     else inTheWay.add(p);
                 }
                 for (int i = p.indexOf('/'); i > 0; i = p.indexOf('/', i + 1)) {
@@ -144,6 +146,25 @@ final class DesiredTree {
         ins.flush();
         List<Publisher.FileChange> files = compare(repo, baseTree, tree);
         return new Publisher.Built(baseTree, tree, files, summarize(repo, files, touched));
+    }
+
+    /**
+     * Release directories of this publish that an Orca before decision 0023 published for this network: listed in the
+     * old ownership file {@code .orca/<network>.owned} and without a manifest yet. Orca may overwrite the files it
+     * writes again there (an upgraded Orca publishing a changed release); it deletes nothing there on that file's
+     * word, because the old file did not say which files Orca wrote.
+     */
+    private static Set<String> legacyDirectories(Repository repo, TreeMap<String, Entry> remaining, String network,
+                                                 Set<String> published) throws IOException {
+        Entry old = remaining.get(".orca/" + network + Ownership.SUFFIX);
+        if (old == null || old.mode() != FileMode.REGULAR_FILE) return Set.of();
+        Set<String> out = new TreeSet<>();
+        String text = new String(repo.open(old.id()).getBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        for (String line : text.split("\n")) {
+            String dir = line.strip();
+            if (published.contains(dir) && !remaining.containsKey(Ownership.manifestPath(dir))) out.add(dir);
+        }
+        return out;
     }
 
     private static String listed(List<String> paths) {

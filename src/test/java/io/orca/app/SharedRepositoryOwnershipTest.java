@@ -133,4 +133,37 @@ class SharedRepositoryOwnershipTest {
             assertEquals(head, GitCli.head(remote, "main"));
         }
     }
+
+    /**
+     * Regression: a repository published by an Orca before decision 0023 (ownership file {@code .orca/besu-dev.owned}
+     * listing the release_dir, no manifest) refused every changed release as "in the way". Its files at the paths Orca
+     * writes are overwritten now; nothing else there is deleted on the old file's word.
+     */
+    @Test
+    void regressionARepositoryPublishedByAnOlderOrcaTakesChangedReleases(@TempDir Path base) throws Exception {
+        try (GitHttpBackendServer server = GitHttpBackendServer.start(base.resolve("srv"))) {
+            Path today = server.createBareRepository("today.git", "main");
+            Path older = server.createBareRepository("older.git", "main");
+            publish(base, network("alpha", "beta", server.url("today.git"), "releases/dev"), "n.yaml");
+            // the same files as an older Orca left them: the release_dir listed in .orca/besu-dev.owned, no manifest
+            Path scratch = base.resolve("scratch");
+            for (String f : GitCli.files(today, "main")) {
+                if (f.startsWith(".orca/")) continue;
+                GitCli.pushFile(older, "main", scratch, f, GitCli.show(today, "main", f));
+            }
+            GitCli.pushFile(older, "main", scratch, ".orca/besu-dev.owned", "releases/dev\n");
+            GitCli.pushFile(older, "main", scratch, "releases/dev/hand-written.yaml", "kind: ConfigMap\n");
+
+            String network = network("alpha", "beta", server.url("older.git"), "releases/dev");
+            String smaller = network.replaceAll("(?s)          - validator:\n            name: validator-4\n.*?port: 9545 }\n", "");
+            assertFalse(smaller.equals(network));
+            RepositoryReport r = publish(base, smaller, "n.yaml");
+            assertEquals(PublishStatus.COMMITTED, r.status(), r.message());
+            assertFalse(r.changedFiles().isEmpty(), "the releases that changed are overwritten");
+            assertEquals(List.of(), r.removedFiles(), "nothing is deleted on the old file's word");
+            assertEquals("kind: ConfigMap\n", GitCli.show(older, "main", "releases/dev/hand-written.yaml"));
+            assertEquals("releases/dev\n", GitCli.show(older, "main", ".orca/besu-dev.owned"));
+            assertTrue(GitCli.files(older, "main").contains(".orca/owned/releases/dev.owned"), "the manifest is written");
+        }
+    }
 }
