@@ -89,6 +89,11 @@ class ServiceApiTest {
         assertEquals("https://orca.dev/problems/invalid-network", bad.json().path("type").asText());
         assertTrue(bad.json().path("validation").path("files").get(0).path("diagnostics").toString().contains("\"rule\":\"ORCA-E010\""), bad.body());
 
+        ServiceTestSupport.Response form = ServiceTestSupport.send(port, "POST", "/api/v1/plan", ADMIN,
+                example().getBytes(StandardCharsets.UTF_8), "application/x-www-form-urlencoded");
+        assertEquals(415, form.status(), form.body());
+        assertTrue(form.json().path("detail").asText().contains("application/yaml"));
+
         ServiceTestSupport.Response format = post(port, "/api/v1/plan?format=xml", ADMIN, example());
         assertEquals(400, format.status());
         assertTrue(format.contentType().startsWith("application/problem+json"));
