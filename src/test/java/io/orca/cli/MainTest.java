@@ -12,7 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** Main registers only the command it runs (start-up cost); help, typos and no command still see every command. */
 class MainTest {
     private static final List<String> ALL = List.of("validate", "plan", "generate", "template", "publish", "diff",
-            "schema", "secrets", "help");
+            "schema", "secrets", "serve", "help");
 
     @Test
     void aNamedCommandIsTheOnlyOneRegistered() {
