@@ -35,6 +35,9 @@ class ServiceApiTest {
     @LocalServerPort
     int port;
 
+    @org.springframework.beans.factory.annotation.Autowired
+    Store store;
+
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry r) {
         ServiceTestSupport.properties(r, DATA, Map.of());
@@ -169,7 +172,8 @@ class ServiceApiTest {
     void tokensAreStoredOnlyHashed() throws Exception {
         String made = ServiceTestSupport.token(port, "hashed", "[\"READ\"]", "[\"*\"]");
         assertTrue(made.startsWith("orca_") && made.length() > 40, made);
-        // The store file holds the hash, never the token (H2 keeps strings as UTF-8 in its pages).
+        // The store file holds the hash, never the token (H2 keeps strings as UTF-8 in its pages; written out first).
+        store.jdbc.execute("CHECKPOINT SYNC");
         byte[] store;
         try (InputStream in = Files.newInputStream(DATA.resolve("orca.mv.db"))) {
             store = in.readAllBytes();
