@@ -12,6 +12,13 @@ final class Bodies {
     }
 
     static byte[] read(HttpServletRequest request, long max) throws IOException {
+        // A form's body would be taken apart as request parameters before it is read (curl's --data-binary sends
+        // one unless told otherwise): refused, saying what to send.
+        String type = request.getContentType() == null ? "" : request.getContentType().toLowerCase(java.util.Locale.ROOT);
+        if (type.startsWith("application/x-www-form-urlencoded") || type.startsWith("multipart/")) {
+            throw new ApiException(org.springframework.http.HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported-media-type",
+                    "send the network.yaml itself as the body, with Content-Type: application/yaml");
+        }
         long declared = request.getContentLengthLong();
         if (declared > max) throw ApiException.tooLarge(max);
         ByteArrayOutputStream out = new ByteArrayOutputStream((int) Math.min(Math.max(declared, 8192), max));

@@ -31,9 +31,12 @@ public final class Server {
         try {
             context = start(options);
         } catch (RuntimeException e) {
-            Throwable root = e;
-            while (root.getCause() != null && root.getCause() != root) root = root.getCause();
-            err.println("orca: the service did not start: " + io.orca.model.Redaction.text(String.valueOf(root.getMessage())));
+            // The deepest cause says why (a store in use), except for a port in use, which Boot says best.
+            Throwable why = e;
+            while (why.getCause() != null && why.getCause() != why && !(why instanceof org.springframework.boot.web.server.PortInUseException)) {
+                why = why.getCause();
+            }
+            err.println("orca: the service did not start: " + io.orca.model.Redaction.text(String.valueOf(why.getMessage()).lines().findFirst().orElse("")));
             err.flush();
             return 1;
         }

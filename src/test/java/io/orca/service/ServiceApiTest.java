@@ -35,6 +35,9 @@ class ServiceApiTest {
     @LocalServerPort
     int port;
 
+    @org.springframework.beans.factory.annotation.Autowired
+    Store store;
+
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry r) {
         ServiceTestSupport.properties(r, DATA, Map.of());
@@ -88,6 +91,11 @@ class ServiceApiTest {
         assertTrue(bad.contentType().startsWith("application/problem+json"), bad.contentType());
         assertEquals("https://orca.dev/problems/invalid-network", bad.json().path("type").asText());
         assertTrue(bad.json().path("validation").path("files").get(0).path("diagnostics").toString().contains("\"rule\":\"ORCA-E010\""), bad.body());
+
+        ServiceTestSupport.Response form = ServiceTestSupport.send(port, "POST", "/api/v1/plan", ADMIN,
+                example().getBytes(StandardCharsets.UTF_8), "application/x-www-form-urlencoded");
+        assertEquals(415, form.status(), form.body());
+        assertTrue(form.json().path("detail").asText().contains("application/yaml"));
 
         ServiceTestSupport.Response format = post(port, "/api/v1/plan?format=xml", ADMIN, example());
         assertEquals(400, format.status());
@@ -164,7 +172,8 @@ class ServiceApiTest {
     void tokensAreStoredOnlyHashed() throws Exception {
         String made = ServiceTestSupport.token(port, "hashed", "[\"READ\"]", "[\"*\"]");
         assertTrue(made.startsWith("orca_") && made.length() > 40, made);
-        // The store file holds the hash, never the token (H2 keeps strings as UTF-8 in its pages).
+        // The store file holds the hash, never the token (H2 keeps strings as UTF-8 in its pages; written out first).
+        store.jdbc.execute("CHECKPOINT SYNC");
         byte[] store;
         try (InputStream in = Files.newInputStream(DATA.resolve("orca.mv.db"))) {
             store = in.readAllBytes();
