@@ -20,7 +20,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The project carries everything its tests, scripts and docs need: nothing refers to a folder beside the project
- * (the old {@code ../shared/reference}) or to an absolute path of one machine ({@code /work/...}), and no test climbs
+ * (the old shared reference folder beside the clone) or to an absolute path of one machine ({@code /work/...}), and no test climbs
  * out of the project directory. A fresh clone with nothing beside it must pass the test command (issue 11).
  */
 class ProjectBoundaryTest {
