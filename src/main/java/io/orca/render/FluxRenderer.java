@@ -128,7 +128,8 @@ public final class FluxRenderer {
             }
         }
         net.flux().notifications().ifPresent(n -> {
-            put(files, dir + "/" + fluxDir + "/notifications.yaml", header, provider(n, fluxNs), alert(n, fluxNs, net));
+            put(files, dir + "/" + fluxDir + "/notifications.yaml", header, provider(n, fluxNs),
+                    alert(n, fluxNs, orgs.stream().map(OrganizationPlan::namespace).toList()));
             fluxResources.add("notifications.yaml");
         });
         if (!fluxResources.isEmpty()) {
@@ -229,12 +230,19 @@ public final class FluxRenderer {
                         "secretRef", n.secretRef().map(s -> map("name", s)).orElse(null)));
     }
 
-    private static Map<String, Object> alert(Network.Notifications n, String fluxNs, Network net) {
+    /**
+     * One HelmRelease source per organization namespace: notification-controller matches a source's namespace
+     * literally (a "*" namespace never matches any event), and an empty one means the Alert's own namespace.
+     */
+    private static Map<String, Object> alert(Network.Notifications n, String fluxNs, List<String> orgNamespaces) {
+        List<Object> sources = new ArrayList<>();
+        for (String ns : new TreeSet<>(orgNamespaces)) sources.add(map("kind", "HelmRelease", "name", "*", "namespace", ns));
+        sources.add(map("kind", "Kustomization", "name", fluxNs));
+        sources.add(map("kind", "GitRepository", "name", fluxNs));
         return map("apiVersion", NOTIFICATION_API, "kind", "Alert",
                 "metadata", map("name", "orca", "namespace", fluxNs),
                 "spec", map("providerRef", map("name", "orca"), "eventSeverity", n.eventSeverity(),
-                        "eventSources", list(map("kind", "HelmRelease", "name", "*", "namespace", "*"),
-                                map("kind", "Kustomization", "name", fluxNs), map("kind", "GitRepository", "name", fluxNs))));
+                        "eventSources", sources));
     }
 
     private static Map<String, Object> helmRelease(Network net, OrganizationPlan op, ReleasePlan r, String fluxNs) {

@@ -18,7 +18,9 @@ public final class Flux {
             "GitRepository", ctx("source.toolkit.fluxcd.io", "v1", "GitRepository", "gitrepositories"),
             "HelmChart", ctx("source.toolkit.fluxcd.io", "v1", "HelmChart", "helmcharts"),
             "Kustomization", ctx("kustomize.toolkit.fluxcd.io", "v1", "Kustomization", "kustomizations"),
-            "HelmRelease", ctx("helm.toolkit.fluxcd.io", "v2", "HelmRelease", "helmreleases"));
+            "HelmRelease", ctx("helm.toolkit.fluxcd.io", "v2", "HelmRelease", "helmreleases"),
+            "Provider", ctx("notification.toolkit.fluxcd.io", "v1beta3", "Provider", "providers"),
+            "Alert", ctx("notification.toolkit.fluxcd.io", "v1beta3", "Alert", "alerts"));
 
     private Flux() {
     }
