@@ -86,16 +86,6 @@ public final class GenerateService {
     }
 
     /**
-     * A path under the output folder is a symbolic link (or a file where a folder must be): writing or deleting there
-     * could reach outside the folder, so nothing is written (issue 10, item 5).
-     */
-    public static final class OutsideFolderException extends IOException {
-        OutsideFolderException(String message) {
-            super(message);
-        }
-    }
-
-    /**
      * Generates into {@code out}, writing nothing else: earlier output under {@code out} is the repositories' state
      * (unchanged Secrets keep their bytes, side files give back public halves), {@code store} is read and never
      * written, and local age keys under {@code orcaDir} are used only if they exist.
@@ -119,7 +109,7 @@ public final class GenerateService {
         if (!outcome.ok()) return new IntoFolder(outcome, warnings, null, List.of());
         try {
             write(outcome.trees(), out);
-        } catch (OutsideFolderException e) {
+        } catch (OutputFolder.OutsideFolderException e) {
             return new IntoFolder(null, warnings, e.getMessage(), List.of(), true);
         }
         long unkept = outcome.newMaterial().stream().filter(m -> !sealedInto(outcome, m)).count();
@@ -145,7 +135,7 @@ public final class GenerateService {
             Path p = out.resolve(names.get(FluxRenderer.repoKey(repository))).resolve(path);
             try {
                 // Only regular files, read bounded, not through a link: the folder is the user's, anything may be there.
-                return Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS) && linkFree(out, p)
+                return Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS) && OutputFolder.linkFree(out, p)
                         ? Optional.of(io.orca.load.InputFiles.read(p, EARLIER_FILE_CAP)) : Optional.empty();
             } catch (IOException e) {
                 return Optional.empty();
@@ -172,8 +162,8 @@ public final class GenerateService {
         java.util.Set<Path> checked = new java.util.HashSet<>();
         for (RepositoryTree t : trees) {
             Path root = out.resolve(t.name());
-            for (String owned : t.ownedDirs()) requireInside(out, root.resolve(owned), true, checked);
-            for (String f : t.files().keySet()) requireInside(out, root.resolve(f), false, checked);
+            for (String owned : t.ownedDirs()) OutputFolder.requireInside("orca generate", out, root.resolve(owned), true, checked);
+            for (String f : t.files().keySet()) OutputFolder.requireInside("orca generate", out, root.resolve(f), false, checked);
         }
         for (RepositoryTree t : trees) {
             Path root = out.resolve(t.name());
@@ -186,48 +176,6 @@ public final class GenerateService {
                 Files.write(p, bytes);
             }
         }
-    }
-
-    /**
-     * Refuses when a path between {@code out} (itself may be a link: the user named it) and {@code target} is a
-     * symbolic link, or when a folder is needed where a file or something else stands. {@code target} itself may be a
-     * file ({@code folder} false) that is not a link.
-     */
-    private static void requireInside(Path out, Path target, boolean folder, java.util.Set<Path> checked) throws IOException {
-        Path rel = out.relativize(target);
-        Path cur = out;
-        for (int i = 0; i < rel.getNameCount(); i++) {
-            cur = cur.resolve(rel.getName(i));
-            boolean last = i == rel.getNameCount() - 1;
-            if (!last && checked.contains(cur)) continue;
-            if (Files.isSymbolicLink(cur)) {
-                String to;
-                try {
-                    to = " (to " + Files.readSymbolicLink(cur) + ")";
-                } catch (IOException | UnsupportedOperationException e) {
-                    to = "";
-                }
-                throw new OutsideFolderException(cur + " is a symbolic link" + to + ": orca generate writes and deletes only"
-                        + " inside " + out + ", never through a link; remove the link or choose another --out; nothing was written");
-            }
-            if (!Files.exists(cur, LinkOption.NOFOLLOW_LINKS)) return;   // the rest is created by the write
-            boolean needFolder = folder || !last;
-            if (needFolder && !Files.isDirectory(cur, LinkOption.NOFOLLOW_LINKS)) {
-                throw new OutsideFolderException(cur + " is not a folder, but orca generate must write files under it;"
-                        + " move it away or choose another --out; nothing was written");
-            }
-            if (!last) checked.add(cur);
-        }
-    }
-
-    /** Whether no component of {@code p} below {@code out} is a symbolic link. */
-    private static boolean linkFree(Path out, Path p) {
-        Path cur = out;
-        for (Path name : out.relativize(p)) {
-            cur = cur.resolve(name);
-            if (Files.isSymbolicLink(cur)) return false;
-        }
-        return true;
     }
 
     /** Deletes what under {@code dir} is not a file of the tree (links and other non-regular files too), then empty folders. */

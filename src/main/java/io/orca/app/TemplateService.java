@@ -126,6 +126,11 @@ public final class TemplateService {
     }
 
     public static void write(Result result, Path out) throws IOException {
+        // Every path is checked before anything is written: nothing half-written, nothing through a link (issue 10).
+        java.util.Set<Path> checked = new java.util.HashSet<>();
+        for (String file : result.manifests().keySet()) {
+            OutputFolder.requireInside("orca template", out, out.resolve(file), false, checked);
+        }
         for (Map.Entry<String, String> e : result.manifests().entrySet()) {
             Path p = out.resolve(e.getKey());
             Files.createDirectories(p.getParent());

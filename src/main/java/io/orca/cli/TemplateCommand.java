@@ -1,5 +1,6 @@
 package io.orca.cli;
 
+import io.orca.app.OutputFolder;
 import io.orca.app.PlanningService;
 import io.orca.app.TemplateService;
 import picocli.CommandLine.Command;
@@ -15,8 +16,8 @@ import java.util.concurrent.Callable;
         footer = {"", "Examples:",
                 "  orca template network.yaml --out build/manifests",
                 "  orca template network.yaml --out build/manifests && kubectl apply --dry-run=client -R -f build/manifests",
-                "", "Exit codes: 0 rendered, 1 invalid network.yaml, unsupported platform or a chart failed, 2 usage error",
-                "or an unreadable FILE, 130 interrupted (Ctrl-C; DIR may then hold part of the output)."})
+                "", "Exit codes: 0 rendered, 1 invalid network.yaml, unsupported platform or a chart failed, 2 usage error,",
+                "an unreadable FILE or a symbolic link under DIR (nothing written), 130 interrupted (Ctrl-C; DIR may then hold part of the output)."})
 public final class TemplateCommand implements Callable<Integer> {
     @Mixin
     NetworkInput input;
@@ -40,7 +41,13 @@ public final class TemplateCommand implements Callable<Integer> {
             return Cli.EXIT_INVALID;
         }
         Interrupts.note(out + " may hold part of the output: run the command again");
-        TemplateService.write(result, out);
+        try {
+            TemplateService.write(result, out);
+        } catch (OutputFolder.OutsideFolderException e) {
+            Interrupts.note(null);
+            Cli.err().println("orca: " + e.getMessage());
+            return Cli.EXIT_USAGE;
+        }
         Interrupts.note(null);
         long orgs = result.manifests().keySet().stream().map(k -> k.substring(0, k.indexOf('/'))).distinct().count();
         Cli.out().printf("%s: %d releases rendered for %d organizations%n", out, result.manifests().size(), orgs);

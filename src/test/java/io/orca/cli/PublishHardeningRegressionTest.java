@@ -110,6 +110,35 @@ class PublishHardeningRegressionTest {
         assertEquals("edited elsewhere\n", Files.readString(written));
     }
 
+    /**
+     * {@code template --out DIR} wrote through a symbolic link under DIR ({@code DIR/alpha -> /elsewhere}) into a
+     * folder the user never named. Now refused like generate's: exit 2, nothing written anywhere.
+     */
+    @Test
+    void templateOutWritesThroughSymlinks(@TempDir Path dir) throws IOException {
+        Path network = io.orca.testing.Project.dir().resolve("examples/besu-two-orgs.yaml");
+        Path out = Files.createDirectories(dir.resolve("out"));
+        Path elsewhere = Files.createDirectories(dir.resolve("elsewhere"));
+        Path kept = Files.writeString(elsewhere.resolve("alpha-validator-1.yaml"), "not Orca's\n");
+        Files.createSymbolicLink(out.resolve("alpha"), elsewhere);
+        Run r = orca("template", network.toString(), "--out", out.toString());
+        assertEquals(2, r.code(), r.all());
+        assertTrue(r.err().contains(out.resolve("alpha") + " is a symbolic link") && r.err().contains("orca template writes"), r.err());
+        assertEquals("not Orca's\n", Files.readString(kept), "nothing written outside --out");
+        try (var s = Files.list(elsewhere)) {
+            assertEquals(1, s.count(), "nothing added outside --out");
+        }
+        try (var s = Files.list(out)) {
+            assertEquals(List.of(out.resolve("alpha")), s.toList(), "nothing half-written inside --out either");
+        }
+        noStackTrace(r);
+
+        Files.delete(out.resolve("alpha"));
+        Run ok = orca("template", network.toString(), "--out", out.toString());
+        assertEquals(0, ok.code(), ok.all());
+        assertTrue(Files.isRegularFile(out.resolve("alpha").resolve("alpha-validator-1.yaml"), java.nio.file.LinkOption.NOFOLLOW_LINKS));
+    }
+
     // ---- an unreadable FILE: exit 2 for every command, as documented
 
     /** plan, generate and template exited 1 ("invalid") for a FILE that cannot be read; the docs say 2. */
