@@ -260,6 +260,11 @@ final class GitTransports implements AutoCloseable {
                         + ": check gitops.private_key (is its public key authorized on the server?)";
             else
                 msg = "authentication required for " + url + ": no credentials configured (gitops.username and gitops.password, or an ssh key)";
+        } else if (text.contains("receive-pack not permitted") || text.contains("403 forbidden")
+                || text.contains("not allowed to push")) {
+            // git http-backend with http.receivepack off, or a forge answering 403: the remote is read-only to us.
+            msg = "the server does not let Orca push to " + url + " (read-only for these credentials, or pushing is"
+                    + " disabled there): grant write access, or name a repository Orca may write (gitops.git_url)";
         } else if (e instanceof NoRemoteRepositoryException || text.contains("repository not found")
                 || text.contains("not found") && text.contains("repository")) {
             msg = "repository not found: " + url;

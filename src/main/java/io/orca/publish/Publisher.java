@@ -348,7 +348,7 @@ public final class Publisher {
         if (attempt >= options.maxAttempts()) {
             throw new PublishException("push to " + target.displayUrl() + " rejected " + attempt
                     + " times because the branch " + target.branch() + " is locked by " + lock
-                    + (age == null ? " (gone now)" : " (" + age.toSeconds() + "s old)")
+                    + (age == null ? " (released since: the other push has finished)" : " (" + age.toSeconds() + "s old)")
                     + ": another push may be running, or an interrupted one left it (orca deletes it once it is "
                     + staleRefLockAge.toSeconds() + "s old); nothing was pushed, run again");
         }

@@ -195,4 +195,35 @@ class PublishHardeningTest {
             assertEquals(head, GitCli.head(remote, "main"));
         }
     }
+
+    /**
+     * The same over HTTP, against a real read-only remote: git http-backend with {@code http.receivepack false}
+     * refuses every push (403). One line naming the server's refusal, nothing on stderr, the remote unchanged.
+     */
+    @Test
+    void readOnlyRemotePrintsJGitStackTracesAndAMisleadingLockMessageOverHttp() throws Exception {
+        try (io.orca.testing.GitHttpBackendServer server = io.orca.testing.GitHttpBackendServer.start(tmp.resolve("srv"))) {
+            Path remote = server.createBareRepository("ro.git", "main");
+            GitTarget target = GitTarget.of(server.url("ro.git"), "main");
+            assertEquals(PublishStatus.COMMITTED, publisher().publish(List.of(change(target,
+                    Fixtures.org("org1", "releases/org1", 1, "1")))).repositories().get(0).status());
+            GitCli.git(remote, "config", "http.receivepack", "false");
+            String head = GitCli.head(remote, "main");
+            java.io.PrintStream err = System.err;
+            java.io.ByteArrayOutputStream captured = new java.io.ByteArrayOutputStream();
+            RepositoryReport r;
+            try {
+                System.setErr(new java.io.PrintStream(captured, true));
+                r = publisher().publish(List.of(change(target, Fixtures.org("org1", "releases/org1", 1, "2")))).repositories().get(0);
+            } finally {
+                System.setErr(err);
+            }
+            assertEquals(PublishStatus.FAILED, r.status(), r.message());
+            assertFalse(r.message().contains("\n"), "one line: " + r.message());
+            assertFalse(r.message().contains("lock"), r.message());
+            assertTrue(r.message().contains("the server does not let Orca push to " + server.url("ro.git")), r.message());
+            assertEquals("", captured.toString(), "stderr");
+            assertEquals(head, GitCli.head(remote, "main"));
+        }
+    }
 }
