@@ -156,6 +156,44 @@ class PublishHardeningTest {
         }
     }
 
+    /**
+     * A host that never answers the TCP handshake at all (a dropped SYN, as a firewall or a dead address does): a
+     * loopback listener whose accept queue is full, so the kernel drops every further SYN and the connect hangs.
+     * Over ssh and over https, the transport timeout (3 s here) ends it with "cannot reach".
+     */
+    @Test
+    void unreachableSshHostFailsAfterTwiceTheTransportTimeoutWhenTheHandshakeNeverCompletes() throws Exception {
+        Path key = tmp.resolve("id");
+        io.orca.testing.GitSshServer.writeKeyPair(key, null);
+        List<java.net.Socket> queued = new java.util.ArrayList<>();
+        try (java.net.ServerSocket full = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            // Fill the accept queue (the listener never accepts) until a connect times out: from then on, SYNs are dropped.
+            boolean dropping = false;
+            for (int i = 0; i < 16 && !dropping; i++) {
+                java.net.Socket s = new java.net.Socket();
+                queued.add(s);
+                try {
+                    s.connect(full.getLocalSocketAddress(), 500);
+                } catch (java.net.SocketTimeoutException e) {
+                    dropping = true;
+                }
+            }
+            assertTrue(dropping, "the port must drop connections for this test");
+            int port = full.getLocalPort();
+            Publisher p = new Publisher(PublishOptions.defaults(tmp.resolve("cache")).withTransportTimeout(java.time.Duration.ofSeconds(3)));
+            for (GitTarget target : List.of(
+                    new GitTarget("ssh://git@127.0.0.1:" + port + "/r.git", "main", new GitCredentials.SshKey(key, null, null, null)),
+                    GitTarget.of("https://127.0.0.1:" + port + "/r.git", "main"))) {
+                RepositoryReport r = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(30),
+                        () -> p.publish(List.of(change(target, Fixtures.org("org1", "releases/org1", 1, "1")))).repositories().get(0));
+                assertEquals(PublishStatus.FAILED, r.status());
+                assertTrue(r.message().startsWith("cannot reach " + target.displayUrl()), r.message());
+            }
+        } finally {
+            for (java.net.Socket s : queued) s.close();
+        }
+    }
+
     // ---- 9. a read-only remote
 
     /**
