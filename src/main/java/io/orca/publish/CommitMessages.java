@@ -34,7 +34,8 @@ final class CommitMessages {
 
     /** {@code orca: <network>: <org>: add a, b, change c, remove d; <org2>: update 2 files}. */
     static String subject(CommitContext ctx, List<OwnedDirectory> dirs, Publisher.Changes c) {
-        Map<String, Org> orgs = new TreeMap<>();
+        // organizations by name; what belongs to none (a removed organization's directory) last
+        Map<String, Org> orgs = new TreeMap<>((a, b) -> a.isEmpty() != b.isEmpty() ? (a.isEmpty() ? 1 : -1) : a.compareTo(b));
         for (HelmReleaseRef r : c.addedReleases()) org(orgs, ctx, dirs, r.directory(), r.namespace()).added.add(shortName(r, ctx, dirs));
         for (HelmReleaseRef r : c.changedReleases()) org(orgs, ctx, dirs, r.directory(), r.namespace()).changed.add(shortName(r, ctx, dirs));
         for (HelmReleaseRef r : c.removedReleases()) org(orgs, ctx, dirs, r.directory(), r.namespace()).removed.add(shortName(r, ctx, dirs));
