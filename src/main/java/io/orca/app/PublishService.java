@@ -172,12 +172,10 @@ public final class PublishService {
                 // A dry run reads a local repository that does not exist yet as empty, and creates nothing.
                 current.put(key, dryRun && isMissingLocal(o, target) ? Map.of() : publisher.snapshot(target, dirs));
             } catch (PublishException | CredentialResolver.UnresolvedCredentialException | IOException e) {
+                // One repository that cannot be read fails alone (docs/publish.md, decision 0026): the others go on.
                 failedTargets.put(key, e.getMessage());
             }
             progress.step("repositories read", targets.size() + failedTargets.size(), repositories, o.name());
-        }
-        if (!failedTargets.isEmpty()) {
-            return new Result(null, null, warnings, String.join("\n", failedTargets.values()));
         }
         SecretSealer.ExistingFiles existing = (repository, path) ->
                 Optional.ofNullable(current.getOrDefault(FluxRenderer.repoKey(repository), Map.of()).get(path));
@@ -194,6 +192,8 @@ public final class PublishService {
             return new Result(null, null, warnings, e.getMessage());
         }
         if (!outcome.ok()) return new Result(outcome, null, warnings, null);
+        String unknown = PartialFailures.drawnForUnreadable(outcome, failedTargets);
+        if (unknown != null) return new Result(null, null, warnings, unknown);
         // Kept before pushing: a key that reaches a repository is never lost to a failure after the push.
         if (!dryRun) store.save(outcome.newMaterial());
         List<RepositoryChange> changes = new ArrayList<>();
@@ -201,6 +201,7 @@ public final class PublishService {
         CommitContext context = new CommitContext(net.platform() + "-" + net.env().type(), request.name(), net.source().sha256(),
                 new java.util.TreeSet<>(net.organizations().stream().map(Organization::name).toList()));
         for (RepositoryTree tree : outcome.trees()) {
+            if (failedTargets.containsKey(FluxRenderer.repoKey(tree.gitops()))) continue;
             GitTarget target = targets.get(FluxRenderer.repoKey(tree.gitops()));
             List<OwnedDirectory> dirs = new ArrayList<>();
             for (String dir : tree.ownedDirs()) {
@@ -215,8 +216,10 @@ public final class PublishService {
             changes.add(new RepositoryChange(target, new Author(tree.gitops().authorName(), tree.gitops().email()), dirs, context));
         }
         progress.step(dryRun ? "repositories to compare" : "repositories to publish", 0, changes.size(), null);
-        PublishReport published = dryRun ? publisher.diff(changes) : publisher.publish(changes);
-        return new Result(outcome, published, warnings, null);
+        PublishReport published = changes.isEmpty() ? new PublishReport(List.of())
+                : dryRun ? publisher.diff(changes) : publisher.publish(changes);
+        return new Result(outcome, PartialFailures.report(outcome, published, targets, failedTargets, request.baseDir()),
+                warnings, null);
     }
 
     /** An embedded or file:// repository that is not there yet (publish creates it; a dry run does not). */

@@ -62,8 +62,7 @@ public final class SecretSealer {
                         s, recipients, existing, sealed));
                 files.putAll(sealed);
                 List<String> resources = op.secrets().stream().map(s -> s.name() + ".sops.yaml").sorted().toList();
-                files.put(dir + "/kustomization.yaml", Manifests.header(plan.network().source().name(),
-                        plan.network().source().sha256()) + "---\n" + Manifests.yaml(Manifests.map(
+                files.put(dir + "/kustomization.yaml", Manifests.header(plan.network().name()) + "---\n" + Manifests.yaml(Manifests.map(
                         "apiVersion", "kustomize.config.k8s.io/v1beta1", "kind", "Kustomization", "resources", resources)));
             }
             SecretPlan git = repositorySecrets.get(io.orca.render.FluxRenderer.repoKey(tree.gitops()));

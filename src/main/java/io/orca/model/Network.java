@@ -25,7 +25,15 @@ public record Network(String platform, String version, Env env, Docker docker, F
         return new Network(platform, version, env, docker, flux, secrets, config, others, source, sections);
     }
 
-    /** Where the network came from: the file name and the sha256 of its bytes (named in every generated file). */
+    /**
+     * The network's name, {@code <platform>-<env.type>}: what generated files, commit messages and ownership manifests
+     * name it by (never the file's path or hash, which change with every edit: decision 0026).
+     */
+    public String name() {
+        return platform + "-" + env.type();
+    }
+
+    /** Where the network came from: the file name and the sha256 of its bytes (reports only, never in generated files). */
     public record Source(String name, String sha256) {
     }
 

@@ -286,7 +286,7 @@ public final class Publisher {
             cb.setCommitter(who);
             cb.setTreeId(built.tree());
             if (head != null) cb.setParentId(head);
-            cb.setMessage(CommitMessages.message(change.context(), built.changes()));
+            cb.setMessage(CommitMessages.message(change.context(), change.directories(), built.changes()));
             commit = ins.insert(cb);
             ins.flush();
         }

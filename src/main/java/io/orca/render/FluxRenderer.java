@@ -54,7 +54,7 @@ public final class FluxRenderer {
      */
     public static List<RepositoryTree> render(DeploymentPlan plan, Map<String, SecretPlan> repositorySecrets) {
         Network net = plan.network();
-        String header = Manifests.header(net.source().name(), net.source().sha256());
+        String header = Manifests.header(net.name());
         Map<String, List<OrganizationPlan>> byRepo = new LinkedHashMap<>();
         for (OrganizationPlan op : plan.organizations()) {
             Organization.Gitops g = op.organization().gitops();

@@ -46,9 +46,11 @@ public final class Fingerprint {
     /**
      * scrypt cost for material Orca generated itself (node keys: 256 random bits). A slow hash protects
      * guessable values such as passwords; nobody brute-forces 2^256, so these need no work factor and a
-     * publish of a thousand node keys stays fast.
+     * publish of a thousand node keys stays fast. scrypt's smallest cost (N=2: a salted hash, ~10 µs) since
+     * decision 0026: N=1024 cost ~2.5 ms per Secret and was most of a 200-organization publish's CPU; files
+     * written with 1024 keep it (the parameters travel with the value).
      */
-    public static final int GENERATED_MATERIAL_N = 1 << 10;
+    public static final int GENERATED_MATERIAL_N = 2;
 
     /** A new fingerprint of a plaintext Secret YAML, with a fresh random salt. */
     public static Fingerprint compute(String plaintextYaml) {

@@ -42,9 +42,9 @@ class PublisherLocalTest {
         assertEquals(List.of("org1-net/org1-node-1", "org1-net/org1-node-2"),
                 r.addedReleases().stream().map(Object::toString).toList());
         String log = GitCli.git(remote, "log", "-1", "--format=%an <%ae>|%cn <%ce>|%B", "main");
-        assertTrue(log.startsWith("org1-bot <org1@example.org>|org1-bot <org1@example.org>|orca: publish network supplychain"), log);
-        assertTrue(log.contains("sha256:" + Fixtures.CONTEXT.sourceSha256()), log);
-        assertTrue(log.contains("2 added, 0 changed, 0 removed releases"), log);
+        assertTrue(log.startsWith("org1-bot <org1@example.org>|org1-bot <org1@example.org>|orca: supplychain: org1: add node-1, node-2\n"), log);
+        assertFalse(log.contains(Fixtures.CONTEXT.sourceSha256()) || log.contains("network.yaml"), "no path or hash of the file: " + log);
+        assertTrue(log.contains("Added releases: releases/org1:org1-net/org1-node-1, releases/org1:org1-net/org1-node-2\n"), log);
 
         RepositoryReport again = publisher().publish(List.of(change(target, org("org1", "releases/org1", 2, "1.0.0")))).repositories().get(0);
         assertEquals(PublishStatus.UNCHANGED, again.status(), again.message());
@@ -81,7 +81,7 @@ class PublisherLocalTest {
         assertEquals(List.of(".orca/owned/releases/org1.owned", "README.md", "releases/org1/kustomization.yaml",
                 "releases/org1/org1-node-1.yaml", "releases/org1/stray.yaml"), files);
         String msg = GitCli.git(remote, "log", "-1", "--format=%B", "main");
-        assertTrue(msg.contains("0 added, 1 changed, 2 removed releases"), msg);
+        assertTrue(msg.startsWith("orca: supplychain: org1: change node-1, remove node-2; remove org2-node-1\n"), msg);
         assertTrue(msg.contains("Removed releases: releases/org1:org1-net/org1-node-2, releases/org2:org2-net/org2-node-1"), msg);
     }
 
