@@ -15,7 +15,7 @@ import java.util.TreeMap;
 /**
  * Which charts each GitOps repository must hold, and where: every chart a HelmRelease of that repository names through
  * its GitRepository ({@code ./<chart_source>/<chart>}), at the version the release was planned with. Organizations
- * with {@code gitops.chart_repository} take their charts from that repository instead and need none here. Pure: the
+ * with a Helm or OCI {@code gitops.chart_repository} take their charts from that repository instead and need none here. Pure: the
  * chart files come from a {@link Library}.
  */
 public final class ChartFolders {
@@ -38,7 +38,7 @@ public final class ChartFolders {
         for (OrganizationPlan op : plan.organizations()) {
             Organization.Gitops g = op.organization().gitops();
             SortedMap<String, Needed> charts = out.computeIfAbsent(FluxRenderer.repoKey(g), k -> new TreeMap<>());
-            if (g.chartRepository().isPresent()) continue;
+            if (fromChartRepository(g)) continue;
             for (ReleasePlan r : op.releases()) {
                 String path = g.chartSource() + "/" + r.chart();
                 Needed n = new Needed(path, r.chart(), r.chartVersion());
@@ -51,6 +51,14 @@ public final class ChartFolders {
             }
         }
         return out;
+    }
+
+    /**
+     * Whether the organization's HelmReleases take their charts from a Helm or OCI repository
+     * ({@code chart_repository} of type helm or oci); with type git, or none, they name {@code ./<chart_source>/<chart>}.
+     */
+    public static boolean fromChartRepository(Organization.Gitops g) {
+        return g.chartRepository().map(r -> r.type().equals("helm") || r.type().equals("oci")).orElse(false);
     }
 
     /** The trees with the chart folders their releases need, files from {@code library}. */
