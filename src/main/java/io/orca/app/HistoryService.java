@@ -1,5 +1,9 @@
 package io.orca.app;
 
+import io.orca.apply.GitOpsWait;
+import io.orca.apply.OrganizationUnit;
+import io.orca.kube.KubeTarget;
+import io.orca.kube.Kubernetes;
 import io.orca.load.YMap;
 import io.orca.model.ModelBinder;
 import io.orca.model.Network;
@@ -16,6 +20,7 @@ import io.orca.validate.ValidationService;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -62,7 +67,8 @@ public final class HistoryService {
 
     /** Rollback: per repository that holds REV, its outcome; the releases restored per organization (for --wait). */
     public record RollbackResult(ValidationService.Report report, String refusal, boolean usage, List<Rollback.Result> results,
-                                 Map<String, List<io.orca.publish.HelmReleaseRef>> releasesByOrganization) {
+                                 Map<String, List<io.orca.publish.HelmReleaseRef>> releasesByOrganization,
+                                 Map<String, String> commitsByOrganization) {
         /** 0 rolled back or nothing to do; 1 invalid, refused or a repository failed; 2 usage (unknown REV, --org); 3 dry run would change. */
         public int exitCode() {
             if (usage) return 2;
@@ -85,10 +91,11 @@ public final class HistoryService {
     public static RollbackResult rollback(Request request, String revision) {
         return readOnly(request, request.options().dryRun(), r -> {
             Selection s = select(r);
-            if (s.repositories() == null) return new RollbackResult(s.report(), s.refusal(), s.usage(), null, Map.of());
+            if (s.repositories() == null) return new RollbackResult(s.report(), s.refusal(), s.usage(), null, Map.of(), Map.of());
             List<Rollback.Result> found = new ArrayList<>();
             List<String> unknown = new ArrayList<>();
             Map<String, List<io.orca.publish.HelmReleaseRef>> releases = new LinkedHashMap<>();
+            Map<String, String> commits = new LinkedHashMap<>();
             for (Repository repo : s.repositories()) {
                 Organization first = repo.organizations().get(0);
                 Author author = new Author(first.gitops().authorName(), first.gitops().email());
@@ -99,6 +106,7 @@ public final class HistoryService {
                 }
                 found.add(result);
                 for (Organization o : repo.organizations()) {
+                    if (result.report().status() != PublishStatus.FAILED) commits.put(o.name(), result.report().commitId());
                     releases.put(o.name(), result.releases().stream()
                             .filter(h -> h.directory().equals(o.gitops().releaseDir())).toList());
                 }
@@ -106,10 +114,47 @@ public final class HistoryService {
             if (found.isEmpty()) {
                 String why = unknown.size() == 1 ? unknown.get(0) : "no repository of the selection holds a publish " + revision
                         + " of this network:\n  " + String.join("\n  ", new TreeSet<>(unknown));
-                return new RollbackResult(s.report(), why, true, null, Map.of());
+                return new RollbackResult(s.report(), why, true, null, Map.of(), Map.of());
             }
-            return new RollbackResult(s.report(), null, false, found, releases);
-        }, refusal -> new RollbackResult(null, refusal, false, null, Map.of()));
+            return new RollbackResult(s.report(), null, false, found, releases, commits);
+        }, refusal -> new RollbackResult(null, refusal, false, null, Map.of(), Map.of()));
+    }
+
+    /** One organization's delivery of the rollback, as {@code --wait} saw it last. */
+    public record Waited(String organization, String commit, GitOpsWait.State state) {
+    }
+
+    /**
+     * {@code --wait}: follows each rolled-back organization's cluster until its Flux sync is at the rollback commit and
+     * every HelmRelease of it is Ready, or one failed, or {@code timeout}. Reads only ({@code orca status}'s objects).
+     */
+    public static List<Waited> await(String name, byte[] bytes, RollbackResult result, DevMode.Selection selection,
+                                     Duration timeout, Duration every, Function<KubeTarget, Kubernetes> clusters)
+            throws InterruptedException {
+        Set<String> orgs = new java.util.LinkedHashSet<>(result.commitsByOrganization().keySet());
+        DevMode.Planned p = DevMode.planForReading(name, bytes, new DevMode.Selection(orgs, selection.kubeconfig(), selection.context()), null);
+        List<Waited> out = new ArrayList<>();
+        if (p.units() == null) {
+            String why = p.refusal() != null ? p.refusal() : "network.yaml could not be planned";
+            for (String o : orgs) out.add(new Waited(o, result.commitsByOrganization().get(o), new GitOpsWait.State(false, why, List.of())));
+            return out;
+        }
+        String fluxNs = p.planned().network().flux().namespace();
+        long deadline = System.nanoTime() + timeout.toNanos();
+        for (OrganizationUnit u : p.units()) {
+            String commit = result.commitsByOrganization().get(u.organization());
+            List<String[]> releases = new ArrayList<>();
+            for (io.orca.publish.HelmReleaseRef r : result.releasesByOrganization().getOrDefault(u.organization(), List.of())) {
+                releases.add(new String[]{r.namespace() == null ? u.namespace() : r.namespace(), r.name()});
+            }
+            Duration left = Duration.ofNanos(Math.max(0, deadline - System.nanoTime()));
+            try (Kubernetes kube = clusters.apply(u.target())) {
+                out.add(new Waited(u.organization(), commit, GitOpsWait.await(kube, fluxNs, commit, releases, left, every)));
+            } catch (io.orca.kube.KubeException e) {
+                out.add(new Waited(u.organization(), commit, new GitOpsWait.State(false, "cluster unreachable: " + e.getMessage(), List.of())));
+            }
+        }
+        return out;
     }
 
     /** Runs {@code body} with the request's cache, or (read only, no cache yet) a temporary one deleted after. */
