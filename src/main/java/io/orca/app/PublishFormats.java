@@ -64,7 +64,7 @@ public final class PublishFormats {
         return m;
     }
 
-    private static List<Object> refs(List<HelmReleaseRef> refs) {
+    static List<Object> refs(List<HelmReleaseRef> refs) {
         List<Object> out = new ArrayList<>();
         for (HelmReleaseRef r : refs) {
             Map<String, Object> m = new LinkedHashMap<>();

@@ -27,11 +27,11 @@ import java.util.List;
                 "  ORCA_JAVA, ORCA_JAVA_OPTS, ORCA_TRAIN   the launcher's (see README.md)",
                 "",
                 "Exit codes (every command): 0 done; 1 failed (invalid network.yaml, a refusal, a failed repository",
-                "or chart); 2 usage error or an unreadable FILE; 3 changes pending (diff, publish --dry-run);",
+                "or chart); 2 usage error or an unreadable FILE; 3 changes pending (diff, publish or rollback --dry-run);",
                 "130 interrupted (Ctrl-C). Details: docs/cli.md."})
 public final class Main implements Runnable {
     /** The subcommands' names, in the order help lists them. */
-    private static final List<String> COMMANDS = List.of("validate", "plan", "generate", "template", "publish", "diff",
+    private static final List<String> COMMANDS = List.of("validate", "plan", "generate", "template", "publish", "diff", "history", "rollback",
             "apply", "status", "destroy", "schema", "secrets", "serve", "completion", "version", "help");
 
     /** Commands that see every command: help lists them, completion scripts them. */
@@ -47,6 +47,8 @@ public final class Main implements Runnable {
             case "template" -> new TemplateCommand();
             case "publish" -> new PublishCommand();
             case "diff" -> new DiffCommand();
+            case "history" -> new HistoryCommand();
+            case "rollback" -> new RollbackCommand();
             case "apply" -> new ApplyCommand();
             case "status" -> new StatusCommand();
             case "destroy" -> new DestroyCommand();

@@ -192,7 +192,7 @@ final class DesiredTree {
         return String.join(", ", paths.subList(0, MAX_LISTED)) + " and " + (paths.size() - MAX_LISTED) + " more";
     }
 
-    private static List<Publisher.FileChange> compare(Repository repo, ObjectId oldTree, ObjectId newTree) throws IOException {
+    static List<Publisher.FileChange> compare(Repository repo, ObjectId oldTree, ObjectId newTree) throws IOException {
         List<Publisher.FileChange> out = new ArrayList<>();
         try (TreeWalk tw = new TreeWalk(repo)) {
             tw.addTree(oldTree == null ? new EmptyTreeIterator() : parser(repo, oldTree));
@@ -216,7 +216,7 @@ final class DesiredTree {
         return p;
     }
 
-    private static Publisher.Changes summarize(Repository repo, List<Publisher.FileChange> files, Set<String> owned) throws IOException {
+    static Publisher.Changes summarize(Repository repo, List<Publisher.FileChange> files, Set<String> owned) throws IOException {
         List<String> added = new ArrayList<>();
         List<String> changed = new ArrayList<>();
         List<String> removed = new ArrayList<>();

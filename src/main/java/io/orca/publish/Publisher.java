@@ -231,7 +231,7 @@ public final class Publisher {
         }
     }
 
-    private static final class CorruptCacheException extends Exception {
+    static final class CorruptCacheException extends Exception {
         CorruptCacheException(Throwable cause) {
             super(cause);
         }
@@ -404,7 +404,7 @@ public final class Publisher {
         return false;
     }
 
-    private Repository openCache(Path dir, boolean mayReset) throws IOException, CorruptCacheException {
+    Repository openCache(Path dir, boolean mayReset) throws IOException, CorruptCacheException {
         boolean exists = Files.isDirectory(dir.resolve("objects"));
         try {
             Repository repo = new FileRepositoryBuilder().setGitDir(dir.toFile()).setMustExist(exists).setBare().build();
@@ -436,7 +436,7 @@ public final class Publisher {
     }
 
     /** Fetches the branch into {@code trackingRef}; returns its head, or null when the remote has no such branch. */
-    private static ObjectId fetch(Repository repo, Transport t, String branchRef, String trackingRef,
+    static ObjectId fetch(Repository repo, Transport t, String branchRef, String trackingRef,
                                   GitTransports transports) throws PublishException, IOException {
         Ref advertised;
         try (FetchConnection c = t.openFetch(List.of(new RefSpec(branchRef)))) {
@@ -467,7 +467,7 @@ public final class Publisher {
         return head;
     }
 
-    private static void updateRef(Repository repo, String ref, ObjectId id) throws IOException {
+    static void updateRef(Repository repo, String ref, ObjectId id) throws IOException {
         RefUpdate u = repo.updateRef(ref);
         u.setNewObjectId(id);
         u.setForceUpdate(true);
@@ -492,7 +492,7 @@ public final class Publisher {
         }
     }
 
-    private static String unifiedDiff(Repository repo, Built built) throws IOException {
+    static String unifiedDiff(Repository repo, Built built) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (DiffFormatter df = new DiffFormatter(out)) {
             df.setRepository(repo);

@@ -99,6 +99,16 @@ class ReadOnlyCommandsTest {
             assertTrue(remote.output().contains("alpha.git"), remote.output());
             assertEquals(beforeRemote, everything(sandbox), "files orca diff left behind");
             assertEquals(serverBefore, everything(tmp.resolve("srv")), "orca diff changed the remote");
+
+            // Issue 14: history and a rollback dry run read the same remote the same way; an unknown REV is a usage error
+            Run history = orca(sandbox, sandbox.resolve("work"), "history", "remote.yaml", "-o", "json");
+            assertEquals(0, history.exit(), history.output());
+            assertTrue(history.output().contains("\"publishes\" : [ ]"), history.output());
+            Run rollback = orca(sandbox, sandbox.resolve("work"), "rollback", "remote.yaml", "--to", "abc1234", "--dry-run");
+            assertEquals(2, rollback.exit(), rollback.output());
+            assertTrue(rollback.output().contains("orca history"), rollback.output());
+            assertEquals(beforeRemote, everything(sandbox), "files orca history or rollback --dry-run left behind");
+            assertEquals(serverBefore, everything(tmp.resolve("srv")), "orca history changed the remote");
         }
     }
 
