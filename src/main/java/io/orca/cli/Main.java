@@ -32,7 +32,7 @@ import java.util.List;
 public final class Main implements Runnable {
     /** The subcommands' names, in the order help lists them. */
     private static final List<String> COMMANDS = List.of("validate", "plan", "generate", "template", "publish", "diff",
-            "apply", "status", "destroy", "schema", "secrets", "serve", "completion", "version", "help");
+            "bootstrap", "apply", "status", "destroy", "schema", "secrets", "serve", "completion", "version", "help");
 
     /** Commands that see every command: help lists them, completion scripts them. */
     private static final List<String> WHOLE_TREE = List.of("help", "completion");
@@ -47,6 +47,7 @@ public final class Main implements Runnable {
             case "template" -> new TemplateCommand();
             case "publish" -> new PublishCommand();
             case "diff" -> new DiffCommand();
+            case "bootstrap" -> new BootstrapCommand();
             case "apply" -> new ApplyCommand();
             case "status" -> new StatusCommand();
             case "destroy" -> new DestroyCommand();
