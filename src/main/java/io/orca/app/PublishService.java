@@ -243,7 +243,7 @@ public final class PublishService {
             Organization.Gitops g = o.gitops();
             orgs.add(o.withGitops(new Organization.Gitops("file", ModelBinder.embeddedRepository(o.name()), g.branch(),
                     g.releaseDir(), g.chartSource(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
-                    g.authorName(), g.email(), g.chartRepository(), Optional.empty(), true)));
+                    g.authorName(), g.email(), g.chartRepository(), Optional.empty(), true, Optional.empty())));
         }
         return n.withOrganizations(orgs);
     }

@@ -31,8 +31,9 @@ import java.util.List;
                 "130 interrupted (Ctrl-C). Details: docs/cli.md."})
 public final class Main implements Runnable {
     /** The subcommands' names, in the order help lists them. */
-    private static final List<String> COMMANDS = List.of("validate", "plan", "generate", "template", "publish", "diff", "history", "rollback",
-            "apply", "status", "destroy", "schema", "secrets", "serve", "completion", "version", "help");
+    private static final List<String> COMMANDS = List.of("validate", "plan", "generate", "template", "publish", "diff",
+            "bootstrap", "history", "rollback", "apply", "status", "destroy", "schema", "secrets", "serve", "completion",
+            "version", "help");
 
     /** Commands that see every command: help lists them, completion scripts them. */
     private static final List<String> WHOLE_TREE = List.of("help", "completion");
@@ -47,6 +48,7 @@ public final class Main implements Runnable {
             case "template" -> new TemplateCommand();
             case "publish" -> new PublishCommand();
             case "diff" -> new DiffCommand();
+            case "bootstrap" -> new BootstrapCommand();
             case "history" -> new HistoryCommand();
             case "rollback" -> new RollbackCommand();
             case "apply" -> new ApplyCommand();

@@ -2,6 +2,7 @@ package io.orca.cli;
 
 import io.orca.app.PublishFormats;
 import io.orca.app.PublishService;
+import io.orca.app.ReceiverCalls;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -74,6 +75,16 @@ public class PublishCommand implements Callable<Integer> {
             Cli.out().println(PublishFormats.summary(r, diffOnly()));
             Cli.out().flush();
         }
+        if (!diffOnly()) notifyFlux(r);
         return code;
+    }
+
+    /** Calls the Flux receivers of the organizations whose repository got a commit (decision 0028): notes, or warnings. */
+    private void notifyFlux(PublishService.Result r) throws InterruptedException {
+        for (ReceiverCalls.Call c : ReceiverCalls.afterPublish(r, stateDir, ReceiverCalls.HTTP)) {
+            if (!c.ok()) NetworkInput.warn(java.util.List.of(c.message()));
+            else if (!Cli.quiet()) Cli.err().println("orca: " + io.orca.model.Redaction.text(c.message()));
+        }
+        Cli.err().flush();
     }
 }

@@ -87,7 +87,8 @@ public final class ModelBinder {
         Organization.Gitops gitops = o.map("gitops").map(g -> gitops(g, envType))
                 .orElseGet(() -> new Organization.Gitops("file", embeddedRepository(name), DEFAULT_BRANCH,
                         defaultReleaseDir(envType), DEFAULT_CHART_SOURCE, Optional.empty(), Optional.empty(),
-                        Optional.empty(), Optional.empty(), "orca", "orca@localhost", Optional.empty(), Optional.empty(), true));
+                        Optional.empty(), Optional.empty(), "orca", "orca@localhost", Optional.empty(), Optional.empty(), true,
+                        Optional.empty()));
         Network.SecretsConfig secrets = secrets(o.map("secrets"), networkSecrets);
         List<Service> services = new ArrayList<>();
         o.map("services").ifPresent(s -> s.all().forEach(e -> {
@@ -112,7 +113,8 @@ public final class ModelBinder {
                 text(g, "release_dir").map(ModelBinder::trimSlashes).orElse(defaultReleaseDir(envType)),
                 text(g, "chart_source").map(ModelBinder::trimSlashes).orElse(DEFAULT_CHART_SOURCE),
                 text(g, "git_repo"), username, text(g, "password").map(Secret::of), text(g, "private_key").map(Secret::of),
-                username.orElse("orca"), text(g, "email").orElse("orca@localhost"), repo, text(g, "known_hosts"), false);
+                username.orElse("orca"), text(g, "email").orElse("orca@localhost"), repo, text(g, "known_hosts"), false,
+                text(g, "receiver_url"));
     }
 
     private static Network.SecretsConfig secrets(Optional<YMap> section, Network.SecretsConfig fallback) {

@@ -38,12 +38,14 @@ public record Organization(String name, String type, K8s k8s, Gitops gitops, Net
 
     /**
      * Where the organization's releases go. {@code embedded} is true when network.yaml names no repository and
-     * Orca uses its local default ({@code .orca/git/<org>.git}).
+     * Orca uses its local default ({@code .orca/git/<org>.git}). {@code receiverUrl}: where this machine reaches the
+     * organization's Flux webhook receiver ({@code orca bootstrap} makes it, {@code orca publish} calls it).
      */
     public record Gitops(String protocol, String url, String branch, String releaseDir, String chartSource,
                          Optional<String> gitRepo, Optional<String> username, Optional<Secret> password,
                          Optional<Secret> privateKey, String authorName, String email,
-                         Optional<ChartRepository> chartRepository, Optional<String> knownHosts, boolean embedded) {
+                         Optional<ChartRepository> chartRepository, Optional<String> knownHosts, boolean embedded,
+                         Optional<String> receiverUrl) {
     }
 
     /** Charts from a Helm or OCI repository instead of {@code chart_source} in the GitOps repository. */
