@@ -133,6 +133,7 @@ public final class PlanningService {
         } catch (io.orca.plan.MaterialMissingException e) {
             throw new RefusedException(e.getMessage());
         }
+        warnings.addAll(plan.warnings());
         Optional<PullSecrets.Login> login = registryLogin(network, request, warnings);
         if (login.isPresent()) plan = PullSecrets.add(plan, login.get());
         List<NewMaterial> fresh = new ArrayList<>();

@@ -30,7 +30,8 @@ import java.util.function.Supplier;
 /**
  * Plans a Hyperledger Fabric 2.5 network (channel participation, raft). Per organization: its public MSP (fabric-msp),
  * one release per orderer and per peer (CouchDB beside it), one per channel it takes part in (the genesis block Orca
- * made, orderer and peer join Jobs), one per chaincode it runs as a service (install, approve, commit Jobs). Every
+ * made, orderer and peer join Jobs; on a running channel, the configuration update network.yaml's day-2 markers ask
+ * for, decision 0030), one per chaincode it runs as a service (install, approve, commit Jobs). Every
  * identity and every genesis block is made here, deterministically (docs/decisions/0019, 0020).
  */
 public final class FabricPlanner implements PlatformPlanner {
@@ -71,14 +72,20 @@ public final class FabricPlanner implements PlatformPlanner {
         specs.entrySet().parallelStream().map(e -> Map.entry(e.getKey(), Base64.getEncoder().encodeToString(GenesisBlock.bytes(e.getValue()))))
                 .toList().forEach(e -> genesis.put(e.getKey(), e.getValue()));
 
-        FabricReleases releases = new FabricReleases(network, topology, endpoints, d, material, specs, genesis);
+        Map<String, ChannelConfigUpdates.Planned> updates = new LinkedHashMap<>();
+        List<String> warnings = new ArrayList<>();
+        for (ChannelConfigUpdates.Planned u : new ChannelConfigUpdates(topology, blocks, material).plan()) {
+            updates.put(u.channelId(), u);
+            warnings.addAll(u.warnings());
+        }
+        FabricReleases releases = new FabricReleases(network, topology, endpoints, d, material, specs, genesis, updates);
         List<OrganizationPlan> plans = new ArrayList<>();
         for (Org org : topology.organizations()) {
             List<SecretPlan> secrets = new ArrayList<>(material.get(org.name()).secrets());
             secrets.addAll(couchdb.get(org.name()));
             plans.add(new OrganizationPlan(org.model(), org.namespace(), releases.of(org), secrets));
         }
-        return new DeploymentPlan(network, plans);
+        return new DeploymentPlan(network, plans, warnings);
     }
 
     /** CouchDB's admin credentials of a peer: generated once, kept like keys (the user name marks them in side files). */

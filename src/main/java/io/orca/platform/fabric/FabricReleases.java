@@ -29,7 +29,7 @@ import static io.orca.plan.Values.map;
 /** The releases of one organization and their values (the charts' contract, docs/charts.md). */
 record FabricReleases(Network network, FabricTopology topology, Endpoints endpoints, FabricDescriptor d,
                       Map<String, OrganizationCrypto.Material> material, Map<String, ChannelSpec> specs,
-                      Map<String, String> genesis) {
+                      Map<String, String> genesis, Map<String, ChannelConfigUpdates.Planned> updates) {
 
     List<ReleasePlan> of(Org org) {
         List<ReleasePlan> out = new ArrayList<>();
@@ -127,7 +127,7 @@ record FabricReleases(Network network, FabricTopology topology, Endpoints endpoi
 
     /** The peers of this organization that network.yaml lists in the channel. */
     private static List<PeerNode> channelPeers(Org org, Channel ch) {
-        Optional<Participant> p = ch.participant(org.name());
+        Optional<Participant> p = ch.after().participant(org.name());
         if (p.isEmpty()) return List.of();
         List<PeerNode> out = new ArrayList<>();
         for (ChannelPeer cp : p.get().peers()) org.peer(cp.name()).filter(n -> !out.contains(n)).ifPresent(out::add);
@@ -148,6 +148,8 @@ record FabricReleases(Network network, FabricTopology topology, Endpoints endpoi
             v.put("peers", list);
             ordererFor(org, ch).ifPresent(o -> v.put("orderer", o));
         }
+        ChannelConfigUpdates.Planned update = updates.get(ch.id());
+        if (update != null && update.submitter().equals(org.name()) && v.containsKey("orderer")) v.put("update", update.values());
         v.put("wait", waits());
         return v;
     }
@@ -180,7 +182,7 @@ record FabricReleases(Network network, FabricTopology topology, Endpoints endpoi
     }
 
     private List<String> endorserOrgs(Channel ch) {
-        List<String> named = ch.endorserOrgs().isEmpty() ? ch.participants().stream().map(Participant::org).toList() : ch.endorserOrgs();
+        List<String> named = ch.endorserOrgs().isEmpty() ? ch.after().participants().stream().map(Participant::org).toList() : ch.endorserOrgs();
         return named.stream().filter(n -> topology.organization(n).isPresent()).distinct().toList();
     }
 
@@ -205,7 +207,7 @@ record FabricReleases(Network network, FabricTopology topology, Endpoints endpoi
             ordererFor(org, ch).ifPresent(o -> c.put("orderer", o));
             if (commit) {
                 ChannelSpec spec = specs.get(ch.id());
-                c.put("requiredApprovals", spec != null ? ChannelBlocks.requiredApprovals(spec) : ch.participants().size() / 2 + 1);
+                c.put("requiredApprovals", spec != null ? ChannelBlocks.requiredApprovals(spec) : ch.after().participants().size() / 2 + 1);
                 List<Object> endorsers = new ArrayList<>();
                 for (String e : endorserOrgs(ch)) {
                     Org eo = topology.organization(e).orElseThrow();

@@ -49,8 +49,32 @@ record FabricTopology(List<Org> organizations, List<Channel> channels, boolean p
         }
     }
 
+    /**
+     * @param isNew true unless the channel runs already: Bevel's {@code channel_status: existing}, or a participant
+     *              marked {@code org_status: existing} (Bevel's add-organization sample keeps {@code channel_status: new})
+     */
     record Channel(String name, String id, boolean isNew, List<String> ordererOrgs, List<Participant> participants,
                    List<String> endorserOrgs, List<String> chaincodes) {
+        /**
+         * The channel as it runs before this file's change: the participants marked existing or delete, without the
+         * peers marked new (so without new anchor peers).
+         */
+        Channel before() {
+            List<Participant> kept = new ArrayList<>();
+            for (Participant p : participants) {
+                if (!p.status().equals("existing") && !p.status().equals("delete")) continue;
+                kept.add(new Participant(p.org(), p.type(), p.status(), p.peers().stream().filter(cp -> !cp.status().equals("new")).toList(),
+                        p.ordererAddress()));
+            }
+            return new Channel(name, id, isNew, ordererOrgs, kept, endorserOrgs, chaincodes);
+        }
+
+        /** The channel as this file wants it: without the participants marked delete. */
+        Channel after() {
+            return new Channel(name, id, isNew, ordererOrgs, participants.stream().filter(p -> !p.status().equals("delete")).toList(),
+                    endorserOrgs, chaincodes);
+        }
+
         Optional<Participant> participant(String org) {
             return participants.stream().filter(p -> p.org().equals(org)).findFirst();
         }
@@ -62,10 +86,12 @@ record FabricTopology(List<Org> organizations, List<Channel> channels, boolean p
         }
     }
 
-    record Participant(String org, String type, List<ChannelPeer> peers, Optional<String> ordererAddress) {
+    /** @param status Bevel's org_status: new (the default), existing or delete */
+    record Participant(String org, String type, String status, List<ChannelPeer> peers, Optional<String> ordererAddress) {
     }
 
-    record ChannelPeer(String name, Optional<Boolean> anchor, Optional<String> peerAddress) {
+    /** @param status Bevel's peerstatus: new, existing, or empty when not given */
+    record ChannelPeer(String name, Optional<Boolean> anchor, Optional<String> peerAddress, String status) {
     }
 
     Optional<Org> organization(String name) {
@@ -114,13 +140,17 @@ record FabricTopology(List<Org> organizations, List<Channel> channels, boolean p
                 List<ChannelPeer> peers = new ArrayList<>();
                 for (Map<String, Object> cp : maps(p.get("peers"))) {
                     Optional<Boolean> anchor = Optional.ofNullable(cp.get("type")).map(t -> "anchor".equals(String.valueOf(t)));
-                    peers.add(new ChannelPeer(text(cp, "name"), anchor, Optional.ofNullable(cp.get("peerAddress")).map(String::valueOf)));
+                    peers.add(new ChannelPeer(text(cp, "name"), anchor, Optional.ofNullable(cp.get("peerAddress")).map(String::valueOf),
+                            text(cp, "peerstatus")));
                 }
-                participants.add(new Participant(text(p, "name"), text(p, "type"), peers,
+                String status = text(p, "org_status");
+                participants.add(new Participant(text(p, "name"), text(p, "type"), status.isEmpty() ? "new" : status, peers,
                         Optional.ofNullable(p.get("ordererAddress")).map(String::valueOf)));
             }
             List<String> endorsers = maps(c.get("endorsers")).stream().map(e -> text(e, "name")).toList();
-            channels.add(new Channel(name, FabricNames.channelId(name), !"existing".equals(text(c, "channel_status")),
+            boolean running = "existing".equals(text(c, "channel_status"))
+                    || participants.stream().anyMatch(p -> p.status().equals("existing"));
+            channels.add(new Channel(name, FabricNames.channelId(name), !running,
                     ordererOrgs, participants, endorsers, strings(c.get("chaincodes"))));
         }
         return new FabricTopology(orgs, channels, proxied);
