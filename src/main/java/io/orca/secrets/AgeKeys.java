@@ -29,13 +29,21 @@ import io.orca.model.Secret;
 public final class AgeKeys {
     private AgeKeys() {}
 
+    /**
+     * Recipients (public keys) already checked: the check builds an X25519 stanza writer, which cost a 200-organization
+     * publish ~1 s of CPU when repeated for each of its 1,900 Secrets (decision 0026). Bounded; public values only.
+     */
+    private static final java.util.Set<String> VALID_RECIPIENTS = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
     /** True when {@code recipient} is a valid age X25519 recipient ({@code age1...}, bech32 checksum ok). */
     public static boolean isValidRecipient(String recipient) {
         if (recipient == null || !recipient.startsWith("age1")) {
             return false;
         }
+        if (VALID_RECIPIENTS.contains(recipient)) return true;
         try {
             X25519RecipientStanzaWriterFactory.newRecipientStanzaWriter(recipient);
+            if (VALID_RECIPIENTS.size() < 10_000) VALID_RECIPIENTS.add(recipient);
             return true;
         } catch (GeneralSecurityException | RuntimeException e) {
             return false;
