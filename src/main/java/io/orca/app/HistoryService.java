@@ -47,6 +47,13 @@ public final class HistoryService {
                           Set<String> organizations, CredentialResolver credentials) {
     }
 
+    /** A request as the CLI makes it: the cache in {@code workDir} (null: {@code ~/.cache/orca}), credentials from the environment. */
+    public static Request request(String name, byte[] bytes, Path baseDir, Path workDir, boolean dryRun, boolean local,
+                                  Set<String> organizations) {
+        PublishOptions options = PublishOptions.defaults(workDir == null ? PublishOptions.defaultWorkDir() : workDir).withDryRun(dryRun);
+        return new Request(name, bytes, baseDir, options, local, organizations, CredentialResolver.system());
+    }
+
     /** One repository of the selection: where, which organizations, and the scope of the network's files there. */
     record Repository(GitTarget target, List<Organization> organizations, PublishHistory.Scope scope) {
     }

@@ -1,9 +1,7 @@
 package io.orca.cli;
 
-import io.orca.app.CredentialResolver;
 import io.orca.app.HistoryFormats;
 import io.orca.app.HistoryService;
-import io.orca.publish.PublishOptions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -52,9 +50,8 @@ public final class HistoryCommand implements Callable<Integer> {
         if (maxCount < 0) return Cli.usageError("--max-count must be 0 (all) or more: " + maxCount);
         Cli.Input input = Cli.read(file);
         if (input == null) return Cli.EXIT_USAGE;
-        PublishOptions options = PublishOptions.defaults(workDir == null ? PublishOptions.defaultWorkDir() : workDir);
-        HistoryService.HistoryResult r = HistoryService.history(new HistoryService.Request(input.name(), input.bytes(),
-                Path.of("").toAbsolutePath(), options, local, new LinkedHashSet<>(organizations), CredentialResolver.system()), maxCount);
+        HistoryService.HistoryResult r = HistoryService.history(HistoryService.request(input.name(), input.bytes(),
+                Path.of("").toAbsolutePath(), workDir, false, local, new LinkedHashSet<>(organizations)), maxCount);
         if (r.refusal() != null) {
             Cli.err().println("orca: " + io.orca.model.Redaction.text(r.refusal()));
             return r.exitCode();

@@ -1,11 +1,9 @@
 package io.orca.cli;
 
-import io.orca.app.CredentialResolver;
 import io.orca.app.DevMode;
 import io.orca.app.Effects;
 import io.orca.app.HistoryFormats;
 import io.orca.app.HistoryService;
-import io.orca.publish.PublishOptions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -74,9 +72,8 @@ public final class RollbackCommand implements Callable<Integer> {
         if (await && dryRun) return Cli.usageError("--wait and --dry-run exclude each other: a dry run pushes nothing to wait for");
         Cli.Input input = Cli.read(file);
         if (input == null) return Cli.EXIT_USAGE;
-        PublishOptions options = PublishOptions.defaults(workDir == null ? PublishOptions.defaultWorkDir() : workDir).withDryRun(dryRun);
-        HistoryService.RollbackResult r = HistoryService.rollback(new HistoryService.Request(input.name(), input.bytes(),
-                Path.of("").toAbsolutePath(), options, local, new LinkedHashSet<>(organizations), CredentialResolver.system()), revision);
+        HistoryService.RollbackResult r = HistoryService.rollback(HistoryService.request(input.name(), input.bytes(),
+                Path.of("").toAbsolutePath(), workDir, dryRun, local, new LinkedHashSet<>(organizations)), revision);
         if (r.refusal() != null) {
             Cli.err().println("orca: " + io.orca.model.Redaction.text(r.refusal()));
             return r.exitCode();
