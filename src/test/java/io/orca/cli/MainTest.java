@@ -12,7 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** Main registers only the command it runs (start-up cost); help, typos and no command still see every command. */
 class MainTest {
     private static final List<String> ALL = List.of("validate", "plan", "generate", "template", "publish", "diff",
-            "apply", "status", "destroy", "schema", "secrets", "serve", "completion", "version", "help");
+            "bootstrap", "apply", "status", "destroy", "schema", "secrets", "serve", "completion", "version", "help");
 
     @Test
     void aNamedCommandIsTheOnlyOneRegistered() {
