@@ -130,7 +130,8 @@ public final class GenerateService {
         }
         List<String> summary = new ArrayList<>();
         for (RepositoryTree t : outcome.trees()) {
-            summary.add(out.resolve(t.name()) + ": " + t.files().size() + " files for " + String.join(", ", t.organizations()));
+            summary.add(out.resolve(t.name()) + ": " + t.files().size() + " files" + (t.charts().isEmpty() ? ""
+                    : " and " + t.charts().size() + " chart" + (t.charts().size() == 1 ? "" : "s")) + " for " + String.join(", ", t.organizations()));
         }
         return new IntoFolder(outcome, warnings, null, summary);
     }
@@ -162,8 +163,9 @@ public final class GenerateService {
     }
 
     /**
-     * Writes each repository's tree under {@code out/<tree name>/}, removing from the folders Orca owns there every
-     * file that is not in the tree (files of removed releases disappear), and leaving everything else alone. A file
+     * Writes each repository's tree under {@code out/<tree name>/} (manifests and chart folders), removing from the
+     * folders Orca owns there every file that is not in the tree (files of removed releases disappear), and leaving
+     * everything else alone. A file
      * whose bytes are already there is not rewritten: a re-run touches only what changed.
      */
     public static void write(List<RepositoryTree> trees, Path out) throws IOException {
@@ -174,13 +176,25 @@ public final class GenerateService {
             Path root = out.resolve(t.name());
             for (String owned : t.ownedDirs()) requireInside(out, root.resolve(owned), true, checked);
             for (String f : t.files().keySet()) requireInside(out, root.resolve(f), false, checked);
+            for (io.orca.render.ChartFolder c : t.charts()) {
+                requireInside(out, root.resolve(c.path()), true, checked);
+                for (String f : c.files().keySet()) requireInside(out, root.resolve(c.path()).resolve(f), false, checked);
+            }
         }
         for (RepositoryTree t : trees) {
             Path root = out.resolve(t.name());
             for (String owned : t.ownedDirs()) prune(root, root.resolve(owned), t.files());
-            for (Map.Entry<String, String> f : t.files().entrySet()) {
+            Map<String, byte[]> files = new java.util.TreeMap<>();
+            t.files().forEach((path, text) -> files.put(path, text.getBytes(StandardCharsets.UTF_8)));
+            for (io.orca.render.ChartFolder c : t.charts()) {
+                Map<String, byte[]> chart = new java.util.TreeMap<>();
+                c.files().forEach((path, bytes) -> chart.put(c.path() + "/" + path, bytes));
+                prune(root, root.resolve(c.path()), chart);
+                files.putAll(chart);
+            }
+            for (Map.Entry<String, byte[]> f : files.entrySet()) {
                 Path p = root.resolve(f.getKey());
-                byte[] bytes = f.getValue().getBytes(StandardCharsets.UTF_8);
+                byte[] bytes = f.getValue();
                 if (sameContent(p, bytes, buffer)) continue;
                 Files.createDirectories(p.getParent());
                 Files.write(p, bytes);
@@ -231,7 +245,7 @@ public final class GenerateService {
     }
 
     /** Deletes what under {@code dir} is not a file of the tree (links and other non-regular files too), then empty folders. */
-    private static void prune(Path root, Path dir, Map<String, String> files) throws IOException {
+    private static void prune(Path root, Path dir, Map<String, ?> files) throws IOException {
         if (!Files.exists(dir, LinkOption.NOFOLLOW_LINKS)) return;
         try (Stream<Path> s = Files.walk(dir)) {
             for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {

@@ -5,6 +5,7 @@ import io.orca.model.Organization;
 import io.orca.plan.DeploymentPlan;
 import io.orca.plan.OrganizationPlan;
 import io.orca.plan.SecretPlan;
+import io.orca.render.ChartFolders;
 import io.orca.render.FluxRenderer;
 import io.orca.render.RepositoryTree;
 import io.orca.secrets.AgeKeyPair;
@@ -20,8 +21,8 @@ import java.util.Optional;
 
 /**
  * The GitOps output of a plan: Flux's Git credentials, the SOPS recipients of each organization, the Flux trees
- * ({@link FluxRenderer}) and the sealed Secrets ({@link SecretSealer}). Pure but for reading (and, when publishing,
- * creating) local age keys.
+ * ({@link FluxRenderer}), the sealed Secrets ({@link SecretSealer}) and the chart folders ({@link ChartFolders}).
+ * Pure but for reading Orca's charts and local age keys (and, when publishing, creating those).
  */
 public final class GitOpsOutput {
     private GitOpsOutput() {
@@ -72,7 +73,9 @@ public final class GitOpsOutput {
         Map<String, SecretPlan> repositorySecrets = FluxGitCredentials.of(withRecipients, options.credentials(),
                 options.publishing(), warnings);
         List<RepositoryTree> rendered = FluxRenderer.render(withRecipients, repositorySecrets);
-        return SecretSealer.seal(withRecipients, repositorySecrets, rendered, options.existing());
+        List<RepositoryTree> sealed = SecretSealer.seal(withRecipients, repositorySecrets, rendered, options.existing());
+        // The charts the HelmReleases name, from Orca's own (read only when a repository needs one).
+        return ChartFolders.attach(withRecipients, sealed, (chart, version) -> BundledCharts.orcas().files(chart, version));
     }
 
     private static List<String> abbreviated(List<String> names) {

@@ -15,6 +15,7 @@ import io.orca.publish.PublishOptions;
 import io.orca.publish.PublishReport;
 import io.orca.publish.Publisher;
 import io.orca.publish.RepositoryChange;
+import io.orca.publish.SharedDirectory;
 import io.orca.render.FluxRenderer;
 import io.orca.render.RepositoryTree;
 import io.orca.secrets.SecretsException;
@@ -212,9 +213,16 @@ public final class PublishService {
                 String org = tree.organizations().get(0);
                 dirs.add(new OwnedDirectory(org, dir, files));
             }
-            changes.add(new RepositoryChange(target, new Author(tree.gitops().authorName(), tree.gitops().email()), dirs, context));
+            Author author = new Author(tree.gitops().authorName(), tree.gitops().email());
+            changes.add(new RepositoryChange(target, author, dirs, context));
+            // The chart folders its HelmReleases name, co-owned with any other network that uses them (decision 0027).
+            // A change of their own, merged by the publisher: a chart_source inside a release_dir then fails this
+            // repository alone.
+            List<SharedDirectory> charts = tree.charts().stream()
+                    .map(c -> new SharedDirectory(c.path(), "chart " + c.chart() + " " + c.version(), c.files())).toList();
+            if (!charts.isEmpty()) changes.add(new RepositoryChange(target, author, List.of(), context, charts));
         }
-        progress.step(dryRun ? "repositories to compare" : "repositories to publish", 0, changes.size(), null);
+        progress.step(dryRun ? "repositories to compare" : "repositories to publish", 0, outcome.trees().size(), null);
         PublishReport published = dryRun ? publisher.diff(changes) : publisher.publish(changes);
         return new Result(outcome, published, warnings, null);
     }

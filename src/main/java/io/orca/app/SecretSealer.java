@@ -79,7 +79,7 @@ public final class SecretSealer {
                 }
                 files.putAll(sealed);
             }
-            out.add(new RepositoryTree(tree.name(), tree.gitops(), tree.organizations(), tree.ownedDirs(), files));
+            out.add(new RepositoryTree(tree.name(), tree.gitops(), tree.organizations(), tree.ownedDirs(), files, tree.charts()));
         }
         return out;
     }

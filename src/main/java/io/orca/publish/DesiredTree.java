@@ -39,7 +39,7 @@ final class DesiredTree {
     private DesiredTree() {
     }
 
-    private record Entry(FileMode mode, ObjectId id) {
+    record Entry(FileMode mode, ObjectId id) {
     }
 
     static Publisher.Built build(Repository repo, ObjectInserter ins, RevCommit head, RepositoryChange change,
@@ -84,7 +84,11 @@ final class DesiredTree {
             }
         }
         Set<String> legacy = legacyDirectories(repo, remaining, network, published);
+        SharedDirectories.Plan shared = SharedDirectories.plan(repo, remaining, change, network, organizations, pruneRemoved);
+        refusals.addAll(shared.refusals());
+        touched.addAll(shared.dirs());
         remaining.keySet().removeAll(delete);
+        remaining.keySet().removeAll(shared.delete());
         // the desired files: a file Orca did not write may not stand in their way (one with the same bytes is adopted)
         Map<String, ObjectId> desired = new TreeMap<>();
         List<String> inTheWay = new ArrayList<>();
@@ -93,19 +97,7 @@ final class DesiredTree {
             for (Map.Entry<String, byte[]> f : d.files().entrySet()) {
                 String p = d.path() + "/" + f.getKey();
                 PlaintextSecrets.reason(p, f.getValue()).ifPresent(plaintext::add);
-                ObjectId id = ins.insert(Constants.OBJ_BLOB, f.getValue());
-                desired.put(p, id);
-                Entry there = remaining.get(p);
-                if (there != null) {
-                    if (there.id().equals(id) && there.mode() == FileMode.REGULAR_FILE) remaining.remove(p);
-                    else if (there.mode() == FileMode.REGULAR_FILE && legacy.contains(d.path())) remaining.remove(p);
-                    else inTheWay.add(p);
-                }
-                for (int i = p.indexOf('/'); i > 0; i = p.indexOf('/', i + 1)) {
-                    if (remaining.containsKey(p.substring(0, i))) inTheWay.add(p.substring(0, i));
-                }
-                String under = remaining.ceilingKey(p + "/");
-                if (under != null && under.startsWith(p + "/")) inTheWay.add(under);
+                place(ins, remaining, desired, inTheWay, p, f.getValue(), legacy.contains(d.path()));
             }
             if (!d.files().isEmpty()) {
                 String manifest = Ownership.manifestPath(d.path());
@@ -114,6 +106,10 @@ final class DesiredTree {
                         Ownership.format(d.path(), network, organizations, d.files().keySet())));
             }
         }
+        for (Map.Entry<String, byte[]> f : shared.files().entrySet()) {
+            PlaintextSecrets.reason(f.getKey(), f.getValue()).ifPresent(plaintext::add);
+            place(ins, remaining, desired, inTheWay, f.getKey(), f.getValue(), false);
+        }
         if (!plaintext.isEmpty()) {
             refusals.add(listed(plaintext) + ": Orca never commits a Secret in plaintext");
         }
@@ -121,7 +117,9 @@ final class DesiredTree {
             List<String> sorted = List.copyOf(new TreeSet<>(inTheWay));
             refusals.add(listed(sorted) + (sorted.size() == 1 ? " is" : " are") + " in the way of files Orca must write,"
                     + " and Orca did not write " + (sorted.size() == 1 ? "it" : "them") + " for network " + network
-                    + ": move or delete " + (sorted.size() == 1 ? "it" : "them") + " in the repository, or choose another release_dir");
+                    + ": move or delete " + (sorted.size() == 1 ? "it" : "them") + " in the repository, or choose another "
+                    + (sorted.stream().anyMatch(p -> shared.dirs().stream().anyMatch(d -> RepoPaths.isUnder(p, d)))
+                    ? "chart_source" : "release_dir"));
         }
         if (!refusals.isEmpty()) {
             throw new PublishException("refusing to publish to " + change.target().displayUrl() + " (" + change.target().branch()
@@ -146,6 +144,28 @@ final class DesiredTree {
         ins.flush();
         List<Publisher.FileChange> files = compare(repo, baseTree, tree);
         return new Publisher.Built(baseTree, tree, files, summarize(repo, files, touched));
+    }
+
+    /**
+     * Puts a desired file into the tree, noting what stands in its way: a file Orca did not write at its path (one with
+     * the very same bytes is adopted, and with {@code overwrite} — a legacy release_dir — any regular file is), a file
+     * where one of its folders must go, or files under its path.
+     */
+    private static void place(ObjectInserter ins, TreeMap<String, Entry> remaining, Map<String, ObjectId> desired,
+                              List<String> inTheWay, String p, byte[] bytes, boolean overwrite) throws IOException {
+        ObjectId id = ins.insert(Constants.OBJ_BLOB, bytes);
+        desired.put(p, id);
+        Entry there = remaining.get(p);
+        if (there != null) {
+            if (there.id().equals(id) && there.mode() == FileMode.REGULAR_FILE) remaining.remove(p);
+            else if (there.mode() == FileMode.REGULAR_FILE && overwrite) remaining.remove(p);
+            else inTheWay.add(p);
+        }
+        for (int i = p.indexOf('/'); i > 0; i = p.indexOf('/', i + 1)) {
+            if (remaining.containsKey(p.substring(0, i))) inTheWay.add(p.substring(0, i));
+        }
+        String under = remaining.ceilingKey(p + "/");
+        if (under != null && under.startsWith(p + "/")) inTheWay.add(under);
     }
 
     /**

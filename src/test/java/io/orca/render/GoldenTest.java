@@ -48,10 +48,12 @@ class GoldenTest {
         GenerateService.Outcome o = Generated.generate(example, display);
         Path golden = Project.dir().resolve("src/test/resources/golden").resolve(name);
         Path actualDir = Files.createTempDirectory("orca-golden");
-        GenerateService.write(o.trees(), actualDir);
+        // The manifests only: chart folders are Orca's charts byte for byte (ChartFoldersTest), not copied here again.
+        List<RepositoryTree> manifests = o.trees().stream().map(t -> t.withCharts(List.of())).toList();
+        GenerateService.write(manifests, actualDir);
         if (UPDATE) {
             deleteTree(golden);
-            GenerateService.write(o.trees(), golden);
+            GenerateService.write(manifests, golden);
             return;
         }
         TreeSet<String> expectedFiles = list(golden);

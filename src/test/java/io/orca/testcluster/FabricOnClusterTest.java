@@ -99,14 +99,8 @@ class FabricOnClusterTest {
         List<String> volumes = new ArrayList<>();
         try (GitHttpBackendServer server = GitHttpBackendServer.start(tmp.resolve("srv"))) {
             server.createBareRepository("gitops.git", "main");
+            // An empty repository: publish delivers the charts the HelmReleases name (issue 14), nothing is pushed by hand.
             GitWork work = GitWork.create(server, "gitops.git", "main", tmp.resolve("work"));
-            Path charts = Project.dir().resolve("charts");
-            try (Stream<Path> s = Files.walk(charts)) {
-                for (Path p : s.filter(Files::isRegularFile).toList()) {
-                    work.write("charts/" + charts.relativize(p).toString().replace('\\', '/'), Files.readString(p));
-                }
-            }
-            work.commitAndPush("charts");
             String gitops = "        config_file: ~/.kube/config\n      gitops:\n        git_url: " + server.url("gitops.git")
                     + "\n        branch: main\n        release_dir: clusters/" + env + "\n        chart_source: charts\n";
             String yaml = Files.readString(Project.dir().resolve("examples/fabric-three-orgs.yaml"))
@@ -134,6 +128,8 @@ class FabricOnClusterTest {
             client.secrets().inNamespace(fluxNs).resource(new SecretBuilder().withNewMetadata().withName("sops-age").endMetadata()
                     .addToStringData("age.agekey", key.identity().reveal()).build()).create();
             work.git("pull", "-q", server.url("gitops.git"), "main");
+            assertEquals("1", work.git("rev-list", "--count", "HEAD").strip(), "the repository holds Orca's commit alone");
+            assertTrue(Files.isRegularFile(work.dir().resolve("charts/fabric-msp/Chart.yaml")), "the chart came with the publish");
             String sync = Files.readString(work.dir().resolve("clusters/" + env + "/flux-" + env + "/gotk-sync.yaml"));
             for (Object doc : new Yaml(new SafeConstructor(new LoaderOptions())).loadAll(sync)) {
                 if (doc != null) Flux.create(client, fluxNs, Serialization.asYaml(doc));

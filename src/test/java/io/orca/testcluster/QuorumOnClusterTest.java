@@ -82,15 +82,8 @@ class QuorumOnClusterTest {
         AgeKeyPair key = AgeKeyPair.generate();
         try (GitHttpBackendServer server = GitHttpBackendServer.start(tmp.resolve("srv"))) {
             server.createBareRepository("gitops.git", "main");
-            // The repository holds the charts, as a GitOps repository does (chart_source: charts).
+            // An empty repository: publish delivers the charts the HelmReleases name (issue 14), nothing is pushed by hand.
             GitWork work = GitWork.create(server, "gitops.git", "main", tmp.resolve("work"));
-            Path charts = Project.dir().resolve("charts");
-            try (Stream<Path> s = Files.walk(charts)) {
-                for (Path p : s.filter(Files::isRegularFile).toList()) {
-                    work.write("charts/" + charts.relativize(p).toString().replace('\\', '/'), Files.readString(p));
-                }
-            }
-            work.commitAndPush("charts");
             String yaml = Files.readString(Project.dir().resolve("examples/quorum-two-orgs.yaml"))
                     .replace("    type: dev\n", "    type: " + env + "\n")
                     .replace("  docker:\n", "  secrets:\n    age_recipients: [\"" + key.recipient() + "\"]\n  docker:\n")
@@ -116,6 +109,8 @@ class QuorumOnClusterTest {
             client.secrets().inNamespace(fluxNs).resource(new SecretBuilder().withNewMetadata().withName("sops-age").endMetadata()
                     .addToStringData("age.agekey", key.identity().reveal()).build()).create();
             work.git("pull", "-q", server.url("gitops.git"), "main");
+            assertEquals("1", work.git("rev-list", "--count", "HEAD").strip(), "the repository holds Orca's commit alone");
+            assertTrue(Files.isRegularFile(work.dir().resolve("charts/quorum-network/Chart.yaml")), "the chart came with the publish");
             String sync = Files.readString(work.dir().resolve("clusters/" + env + "/flux-" + env + "/gotk-sync.yaml"));
             for (Object doc : new Yaml(new SafeConstructor(new LoaderOptions())).loadAll(sync)) {
                 if (doc != null) Flux.create(client, fluxNs, Serialization.asYaml(doc));
