@@ -61,16 +61,16 @@ class BootstrapOnClusterTest {
         String second = System.getProperty("orca.testCluster.second", System.getProperty("orca.testCluster.name", "junit") + "-b");
         try (TestCluster cb = TestCluster.start(second);
              GitHttpBackendServer git = GitHttpBackendServer.start(tmp.resolve("git"))) {
-            git.createBareRepository("alpha.git", "main");
-            git.createBareRepository("beta.git", "main");
+            git.createBareRepository("repo-a.git", "main");
+            git.createBareRepository("repo-b.git", "main");
             Path orcaDir = tmp.resolve("orca");
             String recipientA = keygen(orcaDir, a);
             String recipientB = keygen(orcaDir, b);
             String yaml = ApplyOnClusterTest.network("alpha", ca, "beta", cb, false)
                     .replace("    type: dev\n", "    type: " + env + "\n")
                     .replace("  docker:\n", "  flux:\n    interval: 60m\n  docker:\n")
-                    .replace("      external_url_suffix: alpha.example.test\n", org("alpha", recipientA, git.url("alpha.git"), env, receiverPort(ca)))
-                    .replace("      external_url_suffix: beta.example.test\n", org("beta", recipientB, git.url("beta.git"), env, receiverPort(cb)))
+                    .replace("      external_url_suffix: alpha.example.test\n", org("alpha", recipientA, git.url("repo-a.git"), env, receiverPort(ca)))
+                    .replace("      external_url_suffix: beta.example.test\n", org("beta", recipientB, git.url("repo-b.git"), env, receiverPort(cb)))
                     .replace("alpha", a).replace("beta", b);
             Path file = ApplyOnClusterTest.write(tmp, "network.yaml", yaml);
             String state = tmp.resolve("state").toString();
