@@ -269,7 +269,9 @@ final class GitTransports implements AutoCloseable {
                 || text.contains("not found") && text.contains("repository")) {
             msg = "repository not found: " + url;
         } else if (text.contains("connection refused") || text.contains("unknownhost") || text.contains("timed out")
-                || text.contains("no route to host")) {
+                || text.contains("no route to host")
+                // MINA closing an ssh session whose handshake never completed (the transport timeout fired first)
+                || text.contains("session is being closed")) {
             Throwable root = e;
             while (root.getCause() != null) root = root.getCause();
             // UnknownHostException's message is the bare host name: say what it means.

@@ -186,7 +186,8 @@ class ServiceSubmissionTest {
     void submissionsOfOneNetworkRunOneAtATimeInOrder() throws Exception {
         List<String> locations = new ArrayList<>();
         for (int i = 1; i <= 3; i++) {
-            String yaml = example().replace("alpha.example.test", "alpha" + i + ".example.test");
+            // A value alpha's validator-1 release carries (a commit happens only when a repository's own releases change).
+            String yaml = example().replaceFirst("rpc: \\{ port: 8545 }", "rpc: { port: 855" + i + " }");
             ServiceTestSupport.Response r = post(port, "/api/v1/networks/serial/submissions", ADMIN, yaml);
             assertEquals(202, r.status(), r.body());
             locations.add(r.headers().firstValue("Location").orElseThrow());
@@ -202,9 +203,13 @@ class ServiceSubmissionTest {
         // Each one a commit on the network's embedded repository, the last one's content on top.
         Path alpha = DATA.resolve("networks/serial/.orca/git/alpha.git");
         assertEquals(3, GitCli.commitCount(alpha, "main"));
-        String head = GitCli.git(alpha, "log", "-3", "--format=%B");
-        int i3 = head.indexOf(done.get(2).path("sha256").asText()), i1 = head.indexOf(done.get(0).path("sha256").asText());
-        assertTrue(i3 >= 0 && i1 > i3, "newest first: the third submission's commit on top\n" + head);
+        String release = java.util.Arrays.stream(GitCli.git(alpha, "ls-tree", "-r", "--name-only", "main").split("\n"))
+                .filter(f -> f.endsWith("/alpha-validator-1.yaml")).findFirst().orElseThrow();
+        for (int back = 0; back < 3; back++) {
+            String content = GitCli.git(alpha, "show", "main~" + back + ":" + release);
+            assertTrue(content.contains("855" + (3 - back)), "newest first: commit main~" + back + " holds submission "
+                    + (3 - back) + "'s port\n" + content);
+        }
         assertNotEquals(done.get(0).path("sha256"), done.get(1).path("sha256"));
     }
 }
