@@ -3,6 +3,7 @@ package io.orca.cli;
 import io.orca.app.HistoryFormats;
 import io.orca.app.HistoryService;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -39,13 +40,12 @@ public final class HistoryCommand implements Callable<Integer> {
             description = "cache of fetched repositories, used when it exists (default: $ORCA_WORK_DIR, else ~/.cache/orca)")
     Path workDir;
 
-    @Option(names = {"-o", "--output"}, paramLabel = "FORMAT",
-            description = "text (default) or json (default: $ORCA_OUTPUT when it is one of them)")
-    String output;
+    @Mixin
+    TextOrJsonOption output;
 
     @Override
     public Integer call() throws Exception {
-        String format = Output.resolve(output, "text", "json");
+        String format = output.format();
         if (format == null) return Cli.EXIT_USAGE;
         if (maxCount < 0) return Cli.usageError("--max-count must be 0 (all) or more: " + maxCount);
         Cli.Input input = Cli.read(file);

@@ -5,6 +5,7 @@ import io.orca.app.Effects;
 import io.orca.app.HistoryFormats;
 import io.orca.app.HistoryService;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -61,13 +62,12 @@ public final class RollbackCommand implements Callable<Integer> {
             description = "cache of fetched repositories (default: $ORCA_WORK_DIR, else ~/.cache/orca)")
     Path workDir;
 
-    @Option(names = {"-o", "--output"}, paramLabel = "FORMAT",
-            description = "text (default) or json (default: $ORCA_OUTPUT when it is one of them)")
-    String output;
+    @Mixin
+    TextOrJsonOption output;
 
     @Override
     public Integer call() throws Exception {
-        String format = Output.resolve(output, "text", "json");
+        String format = output.format();
         if (format == null) return Cli.EXIT_USAGE;
         if (await && dryRun) return Cli.usageError("--wait and --dry-run exclude each other: a dry run pushes nothing to wait for");
         Cli.Input input = Cli.read(file);

@@ -2,6 +2,7 @@ package io.orca.cli;
 
 import io.orca.app.SecretsService;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -66,13 +67,12 @@ public final class SecretsCommand implements Runnable {
         @Option(names = {"-i", "--identity"}, required = true, paramLabel = "KEYFILE", description = "age key file")
         Path identity;
 
-        @Option(names = {"-o", "--output"}, paramLabel = "FORMAT",
-                description = "text (default) or json (default: $ORCA_OUTPUT when it is one of them)")
-        String output;
+        @Mixin
+        TextOrJsonOption output;
 
         @Override
         public Integer call() throws Exception {
-            String format = Output.resolve(output, "text", "json");
+            String format = output.format();
             if (format == null) return Cli.EXIT_USAGE;
             if (!Files.isDirectory(dir)) return Cli.usageError(dir + " is not a directory");
             SecretsService.Report report;

@@ -70,6 +70,16 @@ final class Ownership {
         return sb.toString().getBytes(StandardCharsets.UTF_8);
     }
 
+    /** A manifest's file line ({@code "  <path>"}): the path, or null when it is not a normalized path under dir. */
+    static String fileLine(String dir, String line) {
+        String f = line.substring(2);
+        try {
+            return RepoPaths.normalizeFile(dir, f).equals(f) ? f : null;
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
     /**
      * Parses a manifest; empty when it is not one Orca could have written (then it is foreign: its directory is
      * never touched, and never written).
@@ -82,12 +92,8 @@ final class Ownership {
         for (String line : new String(bytes, StandardCharsets.UTF_8).split("\n", -1)) {
             if (line.isEmpty() || line.startsWith("#")) continue;
             if (inFiles && line.startsWith("  ")) {
-                String f = line.substring(2);
-                try {
-                    if (!RepoPaths.normalizeFile(dir, f).equals(f)) return Optional.empty();
-                } catch (IllegalArgumentException e) {
-                    return Optional.empty();
-                }
+                String f = Ownership.fileLine(dir, line);
+                if (f == null) return Optional.empty();
                 files.add(f);
             } else if (line.startsWith("network: ") && network == null && !inFiles) {
                 network = line.substring("network: ".length());

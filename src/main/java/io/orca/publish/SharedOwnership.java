@@ -78,12 +78,8 @@ final class SharedOwnership {
         for (String line : new String(bytes, StandardCharsets.UTF_8).split("\n", -1)) {
             if (line.isEmpty() || line.startsWith("#")) continue;
             if (inFiles && line.startsWith("  ")) {
-                String f = line.substring(2);
-                try {
-                    if (!RepoPaths.normalizeFile(dir, f).equals(f)) return Optional.empty();
-                } catch (IllegalArgumentException e) {
-                    return Optional.empty();
-                }
+                String f = Ownership.fileLine(dir, line);
+                if (f == null) return Optional.empty();
                 files.add(f);
             } else if (line.startsWith("shared: ") && label == null && !inFiles) {
                 label = line.substring("shared: ".length());
